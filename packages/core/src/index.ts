@@ -1,0 +1,12 @@
+/**
+ * `@tessera/core` — the plugin registry every Tessera package plugs into, plus backend selection, gradient
+ * registration, kernel completion, tensor trees, seeded randomness, errors and safetensors I/O.
+ *
+ * Central abstraction: {@link Plugin} stored in a {@link Registry}.
+ * @packageDocumentation
+ */
+import './gradients/install-gradients.js';
+
+export * from './backends/backend-plugin.js';
+export * from './errors/index.js';
+export * from './registry/index.js';
