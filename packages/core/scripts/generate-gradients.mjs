@@ -7,7 +7,7 @@
 // bundle shares the one engine, kernel registry and gradient registry of the installed tfjs-core; only
 // private helpers (e.g. `avgPoolGrad`) are bundled. Modules holding engine state are never bundled: the
 // script fails if one would be.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,6 +92,10 @@ const shimPlugin = {
 
 mkdirSync(outDir, { recursive: true });
 for (const [name, entry] of Object.entries(entries)) {
+  // A declaration beside each bundle keeps type checkers and declaration bundlers out of the generated JS.
+  // The chained-ops declaration also pulls in tfjs-core's own `Tensor` method typings (`x.square()`).
+  const typings = name === 'tfjs-chained-ops' ? "import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops.js';\n" : '';
+  writeFileSync(join(outDir, `${name}.d.ts`), `// Generated. Side-effect module: registers tfjs-core gradients or chained ops.\n${typings}export {};\n`);
   for (const format of ['esm', 'cjs']) {
     await build({
       entryPoints: [entry],
