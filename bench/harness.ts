@@ -39,7 +39,9 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-async function timeOnce(fn: () => Promise<CaseResult> | CaseResult): Promise<{ seconds: number; units: number | null }> {
+async function timeOnce(
+  fn: () => Promise<CaseResult> | CaseResult,
+): Promise<{ seconds: number; units: number | null }> {
   const t0 = performance.now();
   const r = await fn();
   const elapsed = (performance.now() - t0) / 1000;
@@ -48,7 +50,10 @@ async function timeOnce(fn: () => Promise<CaseResult> | CaseResult): Promise<{ s
 }
 
 /** Runs one benchmark and returns a summary row per case. */
-export async function runBenchmark(bench: Benchmark, log: (line: string) => void = console.log): Promise<CaseSummary[]> {
+export async function runBenchmark(
+  bench: Benchmark,
+  log: (line: string) => void = console.log,
+): Promise<CaseSummary[]> {
   const repeats = bench.repeats ?? 5;
   const warmup = bench.warmup ?? 1;
   await bench.setup?.();
@@ -96,7 +101,11 @@ function formatRow(r: CaseSummary): string {
 }
 
 /** Renders a result table in Markdown. */
-export function toMarkdown(bench: Benchmark, rows: CaseSummary[], environment: Record<string, string>): string {
+export function toMarkdown(
+  bench: Benchmark,
+  rows: CaseSummary[],
+  environment: Record<string, string>,
+): string {
   const lines = [
     `# ${bench.name}`,
     '',

@@ -24,6 +24,9 @@ const environment = {
   machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`,
   node: process.version,
 };
-writeFileSync(join(here, 'results', `${name}.json`), `${JSON.stringify({ benchmark: name, environment, rows }, null, 2)}\n`);
+writeFileSync(
+  join(here, 'results', `${name}.json`),
+  `${JSON.stringify({ benchmark: name, environment, rows }, null, 2)}\n`,
+);
 writeFileSync(join(here, 'results', `${name}.md`), toMarkdown(bench, rows, environment));
 console.log(`wrote bench/results/${name}.json and bench/results/${name}.md`);

@@ -13,7 +13,8 @@ const manifest = (dir) => JSON.parse(readFileSync(join(dir, 'package.json'), 'ut
 const all = readdirSync(join(root, 'packages')).filter((d) => !manifest(pkgDir(d)).private);
 const selected = process.argv.slice(2).length ? process.argv.slice(2) : all;
 const byName = new Map(all.map((d) => [manifest(pkgDir(d)).name, d]));
-const run = (cmd, args, cwd) => execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+const run = (cmd, args, cwd) =>
+  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
 
 // Checks to run after import, per package: a plain-Node proof that the package does its job.
 const smoke = {
@@ -29,28 +30,47 @@ let failed = 0;
 try {
   const tarballs = new Map();
   for (const dir of all) {
-    const out = run('npm', ['pack', '--silent', '--pack-destination', work], pkgDir(dir)).trim().split('\n').pop();
+    const out = run('npm', ['pack', '--silent', '--pack-destination', work], pkgDir(dir))
+      .trim()
+      .split('\n')
+      .pop();
     tarballs.set(manifest(pkgDir(dir)).name, join(work, out));
   }
   for (const dir of selected) {
     const m = manifest(pkgDir(dir));
     const project = mkdtempSync(join(work, `${dir}-`));
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'pack-test', private: true, type: 'module' }));
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'pack-test', private: true, type: 'module' }),
+    );
     const internal = new Set();
     const visit = (name) => {
       if (internal.has(name)) return;
       internal.add(name);
-      for (const dep of Object.keys(manifest(pkgDir(byName.get(name))).dependencies ?? {})) if (byName.has(dep)) visit(dep);
+      for (const dep of Object.keys(manifest(pkgDir(byName.get(name))).dependencies ?? {}))
+        if (byName.has(dep)) visit(dep);
     };
     visit(m.name);
     const peers = Object.entries(m.peerDependencies ?? {}).map(([n, v]) => `${n}@${v}`);
     const installs = [...[...internal].map((n) => tarballs.get(n)), ...peers];
     try {
-      run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', ...installs], project);
+      run(
+        'npm',
+        ['install', '--no-audit', '--no-fund', '--prefer-offline', '--ignore-scripts', ...installs],
+        project,
+      );
       const check = smoke[m.name] ?? '';
-      const tfPeer = m.peerDependencies?.['@tensorflow/tfjs-core'] ? "T.tf = await import('@tensorflow/tfjs-core');" : '';
-      writeFileSync(join(project, 'esm.mjs'), `const T = {}; ${tfPeer}\nconst mod = await import('${m.name}');\nif (!Object.keys(mod).length) throw new Error('no exports');\n${check}\nconsole.log('esm ok');`);
-      writeFileSync(join(project, 'cjs.cjs'), `(async () => { const T = {}; ${tfPeer.replace('await import', 'require')}\nconst mod = require('${m.name}');\nif (!Object.keys(mod).length) throw new Error('no exports');\n${check}\nconsole.log('cjs ok'); })().catch((e) => { console.error(e); process.exit(1); });`);
+      const tfPeer = m.peerDependencies?.['@tensorflow/tfjs-core']
+        ? "T.tf = await import('@tensorflow/tfjs-core');"
+        : '';
+      writeFileSync(
+        join(project, 'esm.mjs'),
+        `const T = {}; ${tfPeer}\nconst mod = await import('${m.name}');\nif (!Object.keys(mod).length) throw new Error('no exports');\n${check}\nconsole.log('esm ok');`,
+      );
+      writeFileSync(
+        join(project, 'cjs.cjs'),
+        `(async () => { const T = {}; ${tfPeer.replace('await import', 'require')}\nconst mod = require('${m.name}');\nif (!Object.keys(mod).length) throw new Error('no exports');\n${check}\nconsole.log('cjs ok'); })().catch((e) => { console.error(e); process.exit(1); });`,
+      );
       run('node', ['esm.mjs'], project);
       run('node', ['cjs.cjs'], project);
       console.log(`pack-test ${m.name}: ok`);

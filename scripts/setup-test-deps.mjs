@@ -12,7 +12,9 @@ if (missing.length === 0) process.exit(0);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasApt = existsSync('/usr/bin/apt-get');
 if (!isRoot || !hasApt) {
-  console.warn(`setup-test-deps: missing Debian packages ${missing.join(', ')}; install them with apt-get (tests that need them will fail)`);
+  console.warn(
+    `setup-test-deps: missing Debian packages ${missing.join(', ')}; install them with apt-get (tests that need them will fail)`,
+  );
   process.exit(0);
 }
 const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

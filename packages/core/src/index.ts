@@ -7,6 +7,10 @@
  */
 import './gradients/install-gradients.js';
 
-export * from './backends/backend-plugin.js';
+export * from './backends/index.js';
+export * from './completion/index.js';
 export * from './errors/index.js';
+export * from './io/index.js';
+export * from './memory/index.js';
 export * from './registry/index.js';
+export * from './tree/index.js';

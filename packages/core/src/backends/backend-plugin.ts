@@ -31,7 +31,8 @@ export interface BackendCreateOptions {
  * };
  * ```
  */
-export interface BackendPlugin extends Plugin<'backend', BackendCreateOptions, KernelBackend | Promise<KernelBackend>> {
+export interface BackendPlugin
+  extends Plugin<'backend', BackendCreateOptions, KernelBackend | Promise<KernelBackend>> {
   /** The tfjs backend name (`'cpu'`, `'wasm'`, `'webgpu'`, `'cuda'`, ...). */
   readonly name: string;
   /** Higher wins when core picks the best available backend (cuda 400 > webgpu 300 > wasm 200 > cpu 100). */

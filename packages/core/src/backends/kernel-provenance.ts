@@ -6,14 +6,15 @@
 export type KernelOrigin = 'completed' | 'fallback';
 
 const GLOBAL_KEY = Symbol.for('@tessera/core/kernel-provenance');
-const store: Map<string, Map<string, KernelOrigin>> =
-  ((globalThis as Record<symbol, unknown>)[GLOBAL_KEY] as Map<string, Map<string, KernelOrigin>> | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[GLOBAL_KEY] = new Map()) as Map<string, Map<string, KernelOrigin>>;
+const globalSlots = globalThis as Record<symbol, Map<string, Map<string, KernelOrigin>> | undefined>;
+// On globalThis so ESM and CJS copies of core share one record.
+globalSlots[GLOBAL_KEY] ??= new Map();
+const store = globalSlots[GLOBAL_KEY];
 
 /** Records that core registered `kernelName` on `backendName`, and how. */
 export function recordKernelOrigin(backendName: string, kernelName: string, origin: KernelOrigin): void {
-  let kernels = store.get(backendName);
-  if (!kernels) store.set(backendName, (kernels = new Map()));
+  const kernels = store.get(backendName) ?? new Map<string, KernelOrigin>();
+  store.set(backendName, kernels);
   kernels.set(kernelName, origin);
 }
 

@@ -25,7 +25,11 @@ export class ShapeError extends TesseraError {
   }
 
   /** "Expected shape [a, b], received [c, d]". */
-  static mismatch(expected: readonly (number | null)[], received: readonly number[], where?: string): ShapeError {
+  static mismatch(
+    expected: readonly (number | null)[],
+    received: readonly number[],
+    where?: string,
+  ): ShapeError {
     const fmt = (s: readonly (number | null)[]) => `[${s.map((d) => (d === null ? '?' : d)).join(', ')}]`;
     return new ShapeError(`Expected shape ${fmt(expected)}, received ${fmt(received)}`, { where });
   }

@@ -26,8 +26,10 @@ export class TesseraError extends Error {
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
-  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
   if (Array.isArray(value)) return `array(length ${value.length})`;
   if (ArrayBuffer.isView(value)) return `${value.constructor.name}(length ${(value as Uint8Array).length})`;
   const shaped = value as { shape?: unknown; dtype?: unknown };

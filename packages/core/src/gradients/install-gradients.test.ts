@@ -10,7 +10,7 @@ describe('gradient registration', () => {
     const x = tf.tensor1d([0.5, -1.25, 2]);
     const got = await g(x).data();
     const expected = [0.5, -1.25, 2].map((v) => Math.cos(v) * v * v + 2 * v * Math.sin(v));
-    got.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 5));
+    for (const [i, v] of got.entries()) expect(v).toBeCloseTo(expected[i]!, 5);
   });
 
   it('installs chained tensor methods', async () => {

@@ -17,7 +17,7 @@ describe('withDisposables', () => {
       const pair = scope.track([tf.add(doubled, 1), tf.sum(doubled)]);
       await Promise.resolve();
       expect(scope.size).toBe(3);
-      return { values: Array.from(values), total: pair[1] };
+      return { values: Array.from(values), total: pair[1]! };
     });
     expect(result.values).toEqual([2, 4, 6]);
     expect(result.total.isDisposed).toBe(false);

@@ -10,7 +10,12 @@ beforeAll(async () => {
 
 describe('expectNoTensorLeak', () => {
   it('returns the value of a clean sync function', () => {
-    expect(expectNoTensorLeak(() => tf.tidy(() => tf.add(1, 2)).dispose() ?? 7)).toBe(7);
+    const value = expectNoTensorLeak(() => {
+      const t = tf.add(1, 2);
+      t.dispose();
+      return 7;
+    });
+    expect(value).toBe(7);
   });
 
   it('throws TensorLeakError naming the count for a leaking sync function', () => {

@@ -15,7 +15,13 @@ describe('Registry', () => {
   it('creates lazily by id, bare name or alias', () => {
     const reg = createRegistry();
     let calls = 0;
-    reg.register({ ...schedule('constant', ['const']), create: (lr: number) => (calls++, () => lr) });
+    reg.register({
+      ...schedule('constant', ['const']),
+      create: (lr: number) => {
+        calls++;
+        return () => lr;
+      },
+    });
     expect(calls).toBe(0);
     expect(reg.create<(s: number) => number>('schedule:constant', 0.1)(5)).toBe(0.1);
     expect(reg.create<(s: number) => number>('const', 0.2, 'schedule')(5)).toBe(0.2);
@@ -51,7 +57,9 @@ describe('Registry', () => {
 
   it('rejects malformed ids, kind mismatches and unsupported api versions', () => {
     const reg = createRegistry();
-    expect(() => reg.register({ ...schedule('a'), id: 'nocolon' as PluginId<'schedule'> })).toThrow(ValidationError);
+    expect(() => reg.register({ ...schedule('a'), id: 'nocolon' as PluginId<'schedule'> })).toThrow(
+      ValidationError,
+    );
     expect(() => reg.register({ ...schedule('a'), id: 'loss:a' as unknown as PluginId<'schedule'> })).toThrow(
       /does not start with its kind/,
     );

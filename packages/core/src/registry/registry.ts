@@ -26,7 +26,8 @@ export class Registry {
    */
   register<K extends PluginKind>(plugin: Plugin<K>): void {
     const match = ID_PATTERN.exec(String(plugin?.id));
-    if (!plugin || !match) throw ValidationError.expected('a plugin id like "optimizer:adamw"', plugin?.id, 'register');
+    if (!plugin || !match)
+      throw ValidationError.expected('a plugin id like "optimizer:adamw"', plugin?.id, 'register');
     if (match[1] !== plugin.kind) {
       throw new ValidationError(`Plugin id "${plugin.id}" does not start with its kind "${plugin.kind}:"`, {
         where: 'register',
@@ -38,10 +39,12 @@ export class Registry {
         { where: 'register' },
       );
     }
-    if (typeof plugin.create !== 'function') throw ValidationError.expected('a create() function', plugin.create, plugin.id);
+    if (typeof plugin.create !== 'function')
+      throw ValidationError.expected('a create() function', plugin.create, plugin.id);
     if (this.plugins.has(plugin.id)) throw new DuplicatePluginError(plugin.id);
     const aliasKeys = (plugin.aliases ?? []).map((a) => aliasKey(plugin.kind, a));
-    for (const key of aliasKeys) if (this.aliases.has(key) || this.plugins.has(key)) throw new DuplicatePluginError(key);
+    for (const key of aliasKeys)
+      if (this.aliases.has(key) || this.plugins.has(key)) throw new DuplicatePluginError(key);
     this.plugins.set(plugin.id, plugin);
     for (const key of aliasKeys) this.aliases.set(key, plugin.id);
   }
@@ -124,5 +127,6 @@ const GLOBAL_KEY = Symbol.for('@tessera/core/registry');
  * The process-wide registry. Kept on `globalThis` so two copies of `@tessera/core` (ESM and CJS, or two
  * bundles) still share one registry, as tfjs does with its engine.
  */
-export const registry: Registry = ((globalThis as Record<symbol, unknown>)[GLOBAL_KEY] as Registry | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[GLOBAL_KEY] = new Registry()) as Registry;
+const globalSlots = globalThis as Record<symbol, Registry | undefined>;
+globalSlots[GLOBAL_KEY] ??= new Registry();
+export const registry: Registry = globalSlots[GLOBAL_KEY];

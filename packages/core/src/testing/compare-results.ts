@@ -59,7 +59,9 @@ export function compareTensors(
     const e = expected.values[i]!;
     if (Number.isNaN(a) && Number.isNaN(e)) continue;
     if (a === e) continue; // also equal infinities
-    const excess = Number.isNaN(a - e) ? Number.POSITIVE_INFINITY : Math.abs(a - e) - (atol + rtol * Math.abs(e));
+    // Past here a non-finite value on either side (NaN against a number, opposite infinities) fails.
+    const finite = Number.isFinite(a) && Number.isFinite(e);
+    const excess = finite ? Math.abs(a - e) - (atol + rtol * Math.abs(e)) : Number.POSITIVE_INFINITY;
     if (excess > 0) {
       failures++;
       if (worst < 0 || excess > worstExcess) {

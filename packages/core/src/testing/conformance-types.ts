@@ -79,7 +79,7 @@ export interface CaseVariant {
   readonly inputs: Readonly<Record<string, InputSpec>>;
   /** The computation; multiple outputs are compared one by one (and summed for the gradient). */
   readonly fn: (inputs: Record<string, tf.Tensor>) => tf.Tensor | tf.Tensor[];
-  /** Whether to compare gradients; default true when some input is differentiable. */
+  /** Whether to compare gradients; default true when some input is differentiable and every output is float32. */
   readonly gradients?: boolean;
 }
 

@@ -56,8 +56,11 @@ export async function evaluateVariant(
     const gradNames = Object.entries(variant.inputs)
       .filter(([, spec]) => spec.grad ?? (spec.dtype ?? 'float32') === 'float32')
       .map(([name]) => name);
-    if ((variant.gradients ?? true) && gradNames.length > 0) {
-      const cotangents = outputs.map((y, i) => tf.tensor(seededFloats(`${seedKey}|dy${i}`, sizeOf(y.shape)), y.shape));
+    const differentiable = outputs.every((y) => y.dtype === 'float32');
+    if ((variant.gradients ?? differentiable) && gradNames.length > 0) {
+      const cotangents = outputs.map((y, i) =>
+        tf.tensor(seededFloats(`${seedKey}|dy${i}`, sizeOf(y.shape)), y.shape),
+      );
       created.push(...cotangents);
       const objective = (...xs: tf.Tensor[]): tf.Tensor => {
         const args = { ...inputs };
@@ -77,7 +80,12 @@ export async function evaluateVariant(
     }
     const values = await Promise.all(reads.map(({ tensor }) => tensor.data()));
     reads.forEach(({ name, tensor }, i) => {
-      results.push({ name, shape: tensor.shape, dtype: tensor.dtype, values: values[i] as ArrayLike<number> });
+      results.push({
+        name,
+        shape: tensor.shape,
+        dtype: tensor.dtype,
+        values: values[i] as ArrayLike<number>,
+      });
     });
   } finally {
     for (const t of created) t.dispose();

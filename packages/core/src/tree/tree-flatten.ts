@@ -83,14 +83,14 @@ export function unflattenTree(data: ArrayLike<number>, spec: readonly TreeLeafSp
   }
   if (data.length !== total) throw ShapeError.mismatch([total], [data.length], where);
 
-  const tree: TensorTree = {};
+  // Validate every leaf's values before creating the first tensor, so a bad input leaks nothing.
   let offset = 0;
-  for (const leaf of spec) {
+  const values = spec.map((leaf) => {
     const size = tf.util.sizeFromShape([...leaf.shape]);
-    tree[leaf.name] = tf.tensor(leafValues(data, offset, offset + size, leaf, where), [...leaf.shape], leaf.dtype);
     offset += size;
-  }
-  return tree;
+    return leafValues(data, offset - size, offset, leaf, where);
+  });
+  return Object.fromEntries(spec.map((leaf, i) => [leaf.name, tf.tensor(values[i]!, [...leaf.shape], leaf.dtype)]));
 }
 
 function leafValues(

@@ -13,11 +13,8 @@ import { assertSameStructure } from './tree-structure.js';
  * ```
  */
 export function mapTree(tree: TensorTree, fn: (leaf: tf.Tensor, name: string) => tf.Tensor): TensorTree {
-  const out: TensorTree = {};
-  for (const name of treeNames(tree)) {
-    out[name] = tf.tidy(() => fn(tree[name]!, name));
-  }
-  return out;
+  // fromEntries defines own properties, so even a leaf named "__proto__" stays an ordinary entry.
+  return Object.fromEntries(treeNames(tree).map((name) => [name, tf.tidy(() => fn(tree[name]!, name))]));
 }
 
 /**
@@ -38,9 +35,5 @@ export function zipTrees(
   where = 'zipTrees',
 ): TensorTree {
   assertSameStructure(a, b, where);
-  const out: TensorTree = {};
-  for (const name of treeNames(a)) {
-    out[name] = tf.tidy(() => fn(a[name]!, b[name]!, name));
-  }
-  return out;
+  return Object.fromEntries(treeNames(a).map((name) => [name, tf.tidy(() => fn(a[name]!, b[name]!, name))]));
 }

@@ -1,0 +1,59 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { describe, expect, it } from 'vitest';
+import { kernelCompletions } from './kernel-completions.js';
+import { pseudoRandom, useBackend } from './testing/backend-comparison.js';
+
+const t4 = (shape: [number, number, number, number], seed: number) =>
+  tf.tensor4d(pseudoRandom(tf.util.sizeFromShape(shape), seed), shape);
+
+/** One run per completion that takes its widest path (strided, dilated, multiplier > 1, cropped, masked). */
+const exercises: Record<string, () => tf.Tensor> = {
+  Conv2DBackpropFilter: () =>
+    tf.engine().runKernel(
+      tf.Conv2DBackpropFilter,
+      { x: t4([1, 3, 7, 6], 1), dy: t4([1, 2, 3, 3], 2) },
+      { strides: 2, pad: 'valid', dataFormat: 'NCHW', filterShape: [2, 2, 3, 2] },
+    ),
+  DepthwiseConv2dNativeBackpropFilter: () =>
+    tf.engine().runKernel(
+      tf.DepthwiseConv2dNativeBackpropFilter,
+      { x: t4([1, 9, 10, 2], 1), dy: t4([1, 5, 5, 4], 2) },
+      { strides: 2, dilations: 2, pad: 'same', filterShape: [3, 3, 2, 2] },
+    ),
+  DepthwiseConv2dNativeBackpropInput: () =>
+    tf.engine().runKernel(
+      tf.DepthwiseConv2dNativeBackpropInput,
+      { dy: t4([1, 3, 3, 4], 1), filter: t4([2, 2, 2, 2], 2) },
+      { strides: 2, dilations: 1, pad: [[0, 0], [0, 3], [0, 3], [0, 0]], inputShape: [1, 5, 5, 2] },
+    ),
+  UnsortedSegmentSum: () => tf.unsortedSegmentSum(tf.ones([3, 2]), tf.tensor1d([0, -1, 1], 'int32'), 2),
+  Einsum: () => tf.einsum('bij,jk->bik', tf.ones([2, 3, 4]), tf.ones([4, 5])),
+};
+
+describe('kernelCompletions', () => {
+  it('has one completion per kernel id, each with an exercise here', () => {
+    const names = kernelCompletions.map((c) => c.kernelName);
+    expect(new Set(names).size).toBe(names.length);
+    expect(Object.keys(exercises).sort()).toEqual([...names].sort());
+  });
+
+  it('uses only kernels the wasm backend registers natively', () => {
+    const wasm = new Set(tf.getKernelsForBackend('wasm').map((k) => k.kernelName));
+    for (const { kernelName, uses } of kernelCompletions) {
+      expect(uses.filter((u) => !wasm.has(u)), kernelName).toEqual([]);
+    }
+  });
+
+  it.each(kernelCompletions.map((c) => [c.kernelName, c.uses] as const))(
+    '%s runs no kernel missing from its `uses`',
+    async (kernelName, uses) => {
+      await useBackend('wasm');
+      const profile = await tf.profile(() => exercises[kernelName]!());
+      tf.dispose(profile.result as tf.Tensor);
+      const ran = new Set(profile.kernels.map((k) => k.name));
+      expect(ran.has(kernelName)).toBe(true);
+      ran.delete(kernelName);
+      expect([...ran].filter((k) => !uses.includes(k))).toEqual([]);
+    },
+  );
+});

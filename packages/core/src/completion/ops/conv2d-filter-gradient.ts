@@ -1,0 +1,53 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { cropAndExplicitPadding, stridedDilatedConv } from './spatial-padding.js';
+
+/**
+ * The filter gradient of `y = conv2d(x, filter)` (NHWC) as one forward convolution, for any stride,
+ * dilation and padding that `info` describes.
+ *
+ * Why it is a convolution: `dF[a,b,c,o] = Σ_{n,i,j} x[n, i·sh + a·dh − top, j·sw + b·dw − left, c] ·
+ * dy[n,i,j,o]`. Read `c` as the batch, `n` as the input channel, `(i, j)` as filter taps and `(a, b)` as
+ * output positions: that is `conv2d(xᵀ, dyᵀ)` with stride `(dh, dw)` and dilation `(sh, sw)` — the forward
+ * op's stride and dilation swap roles — over `xᵀ = x` transposed to `[c, h, w, n]` and `dyᵀ = dy` transposed
+ * to `[i, j, n, o]`, padded by the forward's top/left and by whatever the bottom/right need to read exactly
+ * `filterHeight × filterWidth` outputs.
+ *
+ * @param x - the forward input, `[batch, inHeight, inWidth, inChannels]`.
+ * @param dy - the output gradient, `[batch, outHeight, outWidth, outChannels]`.
+ * @param info - the forward geometry, from `tf.backend_util.computeConv2DInfo`.
+ * @returns `[filterHeight, filterWidth, inChannels, outChannels]`.
+ */
+export function conv2dFilterGradient(
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  info: tf.backend_util.Conv2DInfo,
+): tf.Tensor4D {
+  return tf.tidy(() => {
+    const xT = tf.transpose(x, [3, 1, 2, 0]);
+    const dyT = tf.transpose(dy, [1, 2, 0, 3]);
+    const { cropped, explicit } = cropAndExplicitPadding(xT, filterGradientPadding(info));
+    const dF = stridedDilatedConv(
+      (strides, dilations) => tf.conv2d(cropped, dyT, strides, explicit, 'NHWC', dilations),
+      [info.dilationHeight, info.dilationWidth],
+      [info.strideHeight, info.strideWidth],
+    );
+    return tf.transpose(dF, [1, 2, 0, 3]);
+  });
+}
+
+/**
+ * Padding of the forward input for filter-gradient convolutions: the forward's own top/left, and at the
+ * bottom/right the rows the last tap of the last output reads (negative when the forward never reads the
+ * input's last rows, which are then cropped).
+ */
+export function filterGradientPadding(info: tf.backend_util.Conv2DInfo) {
+  const rowsRead =
+    (info.filterHeight - 1) * info.dilationHeight + (info.outHeight - 1) * info.strideHeight + 1;
+  const colsRead = (info.filterWidth - 1) * info.dilationWidth + (info.outWidth - 1) * info.strideWidth + 1;
+  return {
+    top: info.padInfo.top,
+    bottom: rowsRead - info.inHeight - info.padInfo.top,
+    left: info.padInfo.left,
+    right: colsRead - info.inWidth - info.padInfo.left,
+  };
+}

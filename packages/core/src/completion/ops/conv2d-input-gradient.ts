@@ -1,0 +1,27 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { inputGradientPadding } from './input-gradient-geometry.js';
+import { cropAndExplicitPadding, interleaveZeros } from './spatial-padding.js';
+
+/**
+ * The input gradient of `y = conv2d(x, filter)` (NHWC) as one forward convolution, for any stride,
+ * dilation and padding that `info` describes: `dy` spread out by the stride, padded, and convolved with the
+ * spatially flipped filter (in and out channels swapped) at the forward's dilation. tfjs's own
+ * `Conv2DBackpropInput` has no dilation, which is why this exists.
+ *
+ * @param dy - the output gradient, `[batch, outHeight, outWidth, outChannels]`.
+ * @param filter - the forward filter, `[filterHeight, filterWidth, inChannels, outChannels]`.
+ * @param info - the forward geometry, from `tf.backend_util.computeConv2DInfo`.
+ * @returns `[batch, inHeight, inWidth, inChannels]`.
+ */
+export function conv2dInputGradient(
+  dy: tf.Tensor4D,
+  filter: tf.Tensor4D,
+  info: tf.backend_util.Conv2DInfo,
+): tf.Tensor4D {
+  return tf.tidy(() => {
+    const spread = interleaveZeros(dy, info.strideHeight, info.strideWidth);
+    const { cropped, explicit } = cropAndExplicitPadding(spread, inputGradientPadding(info));
+    const flipped = tf.transpose(tf.reverse(filter, [0, 1]), [0, 1, 3, 2]);
+    return tf.conv2d(cropped, flipped, 1, explicit, 'NHWC', [info.dilationHeight, info.dilationWidth]);
+  });
+}

@@ -1,0 +1,44 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { filterGradientPadding } from './conv2d-filter-gradient.js';
+import { cropAndExplicitPadding, stridedDilatedConv } from './spatial-padding.js';
+
+/**
+ * The filter gradient of `y = depthwiseConv2d(x, filter)` (NHWC, channel multiplier `m`) as one forward
+ * depthwise convolution, for any stride, dilation and padding that `info` describes.
+ *
+ * Why: `dF[a,b,c,k] = Σ_{n,i,j} x[n, i·sh + a·dh − top, j·sw + b·dw − left, c] · dy[n,i,j,c·m+k]` sums over
+ * the batch, which a depthwise convolution cannot do across channels; so every (batch, channel) pair becomes
+ * its own channel of a batch-1 image (`x` to `[1, h, w, n·c]`, `dy` to a `[i, j, n·c, m]` filter), the
+ * convolution runs with stride `(dh, dw)` and dilation `(sh, sw)` as in the dense case, and the batch is
+ * summed out afterwards.
+ *
+ * @param x - the forward input, `[batch, inHeight, inWidth, inChannels]`.
+ * @param dy - the output gradient, `[batch, outHeight, outWidth, inChannels · multiplier]`.
+ * @param info - the forward geometry, from `tf.backend_util.computeConv2DInfo(..., depthwise = true)`.
+ * @returns `[filterHeight, filterWidth, inChannels, multiplier]`.
+ */
+export function depthwiseFilterGradient(
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  info: tf.backend_util.Conv2DInfo,
+): tf.Tensor4D {
+  return tf.tidy(() => {
+    const [n, h, w, c] = x.shape;
+    const [, oh, ow] = dy.shape;
+    const m = info.outChannels / info.inChannels;
+    const xPerSample = tf.reshape<tf.Rank.R4>(tf.transpose(x, [1, 2, 0, 3]), [1, h, w, n * c]);
+    const dyFilter = tf.reshape<tf.Rank.R4>(
+      tf.transpose(tf.reshape(dy, [n, oh, ow, c, m]), [1, 2, 0, 3, 4]),
+      [oh, ow, n * c, m],
+    );
+    const { cropped, explicit } = cropAndExplicitPadding(xPerSample, filterGradientPadding(info));
+    const perSample = stridedDilatedConv(
+      (strides, dilations) => tf.depthwiseConv2d(cropped, dyFilter, strides, explicit, 'NHWC', dilations),
+      [info.dilationHeight, info.dilationWidth],
+      [info.strideHeight, info.strideWidth],
+    );
+    const fh = info.filterHeight;
+    const fw = info.filterWidth;
+    return tf.sum(tf.reshape(perSample, [fh, fw, n, c, m]), 2);
+  });
+}

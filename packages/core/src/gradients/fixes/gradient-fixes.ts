@@ -1,0 +1,37 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { avgPoolGradConfig } from './AvgPool.js';
+import { conv2DGradConfig } from './Conv2D.js';
+import { depthwiseConv2dNativeGradConfig } from './DepthwiseConv2dNative.js';
+
+/**
+ * Gradients that replace tfjs-core's where those are wrong or missing (each checked against PyTorch).
+ *
+ * @example
+ * ```ts
+ * import { gradientFixes } from '@tessera/core';
+ * console.log(gradientFixes.map((g) => g.kernelName)); // ['AvgPool', 'Conv2D', 'DepthwiseConv2dNative']
+ * ```
+ */
+export const gradientFixes: readonly tf.GradConfig[] = Object.freeze([
+  avgPoolGradConfig,
+  conv2DGradConfig,
+  depthwiseConv2dNativeGradConfig,
+]);
+
+/**
+ * Registers {@link gradientFixes} in tfjs-core's gradient registry, replacing the gradients tfjs-core
+ * registered for those kernels. Call it after tfjs-core's gradients are registered; calling it again is
+ * harmless.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { registerGradientFixes } from '@tessera/core';
+ * registerGradientFixes();
+ * const g = tf.grad((x: tf.Tensor4D) => tf.sum(tf.conv2d(x, tf.ones([3, 3, 1, 1]), 1, 'same', 'NHWC', 2)));
+ * ```
+ */
+export function registerGradientFixes(): void {
+  // tfjs warns about overriding only in DEBUG mode; overriding is the point here.
+  for (const config of gradientFixes) tf.registerGradient(config);
+}

@@ -1,0 +1,4 @@
+export * from './AvgPool.js';
+export * from './Conv2D.js';
+export * from './DepthwiseConv2dNative.js';
+export * from './gradient-fixes.js';

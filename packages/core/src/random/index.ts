@@ -1,0 +1,1 @@
+export { createGenerator, type GeneratorState, SeededGenerator } from './seeded-generator.js';

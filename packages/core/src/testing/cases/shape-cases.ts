@@ -1,0 +1,215 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { ConformanceCase } from '../conformance-types.js';
+import { defineOpCase } from '../define-op-case.js';
+
+/** Layout ops: transpose, reshape, expandDims/squeeze, slice, stridedSlice, pad, tile. */
+export function shapeCases(): ConformanceCase[] {
+  return [
+    defineOpCase({
+      name: 'transpose',
+      kernels: ['Transpose'],
+      variants: [
+        {
+          label: 'x 2x3x4, perm [2, 0, 1]',
+          inputs: { x: { shape: [2, 3, 4] } },
+          fn: ({ x }) => tf.transpose(x!, [2, 0, 1]),
+        },
+        {
+          label: 'x 3x1x5, perm [1, 0, 2]',
+          inputs: { x: { shape: [3, 1, 5] } },
+          fn: ({ x }) => tf.transpose(x!, [1, 0, 2]),
+        },
+        { label: 'x 5x4, default perm', inputs: { x: { shape: [5, 4] } }, fn: ({ x }) => tf.transpose(x!) },
+        {
+          label: 'int32 x 2x3x1x2, perm [3, 1, 0, 2]',
+          inputs: { x: { shape: [2, 3, 1, 2], dtype: 'int32' } },
+          fn: ({ x }) => tf.transpose(x!, [3, 1, 0, 2]),
+        },
+      ],
+    }),
+    defineOpCase({
+      name: 'reshape',
+      kernels: ['Reshape'],
+      variants: [
+        {
+          label: 'x 2x3x4 to 6x4',
+          inputs: { x: { shape: [2, 3, 4] } },
+          fn: ({ x }) => tf.reshape(x!, [6, 4]),
+        },
+        { label: 'x 3x1x5 to 15', inputs: { x: { shape: [3, 1, 5] } }, fn: ({ x }) => tf.reshape(x!, [-1]) },
+      ],
+    }),
+    defineOpCase({
+      name: 'expandDims/squeeze',
+      kernels: ['ExpandDims', 'Reshape'],
+      variants: [
+        {
+          label: 'expandDims x 3x5, axis 1',
+          inputs: { x: { shape: [3, 5] } },
+          fn: ({ x }) => tf.expandDims(x!, 1),
+        },
+        { label: 'squeeze x 3x1x5x1', inputs: { x: { shape: [3, 1, 5, 1] } }, fn: ({ x }) => tf.squeeze(x!) },
+        {
+          label: 'squeeze x 3x1x5x1, axis [1]',
+          inputs: { x: { shape: [3, 1, 5, 1] } },
+          fn: ({ x }) => tf.squeeze(x!, [1]),
+        },
+      ],
+    }),
+    defineOpCase({
+      name: 'slice',
+      kernels: ['Slice', 'PadV2'],
+      variants: [
+        {
+          label: 'x 4x5x3, begin [1, 0, 1], size [2, -1, 2]',
+          inputs: { x: { shape: [4, 5, 3] } },
+          fn: ({ x }) => tf.slice(x!, [1, 0, 1], [2, -1, 2]),
+        },
+        {
+          label: 'x 3x1x5, begin [0, 0, 2], size [3, 1, 3]',
+          inputs: { x: { shape: [3, 1, 5] } },
+          fn: ({ x }) => tf.slice(x!, [0, 0, 2], [3, 1, 3]),
+        },
+      ],
+    }),
+    defineOpCase({
+      // tfjs-core registers no StridedSlice gradient: forward only.
+      name: 'stridedSlice',
+      kernels: ['StridedSlice'],
+      variants: [
+        {
+          label: 'x 5x6, begin [0, 1], end [5, 6], strides [2, 2]',
+          inputs: { x: { shape: [5, 6] } },
+          fn: ({ x }) => tf.stridedSlice(x!, [0, 1], [5, 6], [2, 2]),
+          gradients: false,
+        },
+        {
+          label: 'x 7, reversed with stride -2',
+          inputs: { x: { shape: [7] } },
+          fn: ({ x }) => tf.stridedSlice(x!, [-1], [-8], [-2]),
+          gradients: false,
+        },
+        {
+          label: 'x 3x1x4, beginMask, endMask, shrinkAxisMask',
+          inputs: { x: { shape: [3, 1, 4] } },
+          fn: ({ x }) => tf.stridedSlice(x!, [1, 0, 1], [0, 1, 3], [1, 1, 1], 0b001, 0b001, 0, 0, 0b010),
+          gradients: false,
+        },
+      ],
+    }),
+    defineOpCase({
+      name: 'pad',
+      kernels: ['PadV2', 'Slice'],
+      variants: [
+        {
+          label: 'x 2x3, pads [[1, 2], [0, 1]]',
+          inputs: { x: { shape: [2, 3] } },
+          fn: ({ x }) =>
+            tf.pad(x!, [
+              [1, 2],
+              [0, 1],
+            ]),
+        },
+        {
+          label: 'x 3x1x4, pads [[0, 0], [2, 1], [1, 1]], value 0.5',
+          inputs: { x: { shape: [3, 1, 4] } },
+          fn: ({ x }) =>
+            tf.pad(
+              x!,
+              [
+                [0, 0],
+                [2, 1],
+                [1, 1],
+              ],
+              0.5,
+            ),
+        },
+      ],
+    }),
+    defineOpCase({
+      name: 'tile',
+      kernels: ['Tile', 'Add', 'Slice', 'ZerosLike'],
+      variants: [
+        { label: 'x 2x3, reps [2, 1]', inputs: { x: { shape: [2, 3] } }, fn: ({ x }) => tf.tile(x!, [2, 1]) },
+        {
+          label: 'x 1x3x1, reps [2, 1, 3]',
+          inputs: { x: { shape: [1, 3, 1] } },
+          fn: ({ x }) => tf.tile(x!, [2, 1, 3]),
+        },
+        { label: 'x 5, reps [3]', inputs: { x: { shape: [5] } }, fn: ({ x }) => tf.tile(x!, [3]) },
+      ],
+    }),
+  ];
+}
+
+/** Joining and splitting: concat, stack, unstack, split. */
+export function joinCases(): ConformanceCase[] {
+  return [
+    defineOpCase({
+      name: 'concat',
+      kernels: ['Concat', 'SplitV'],
+      variants: [
+        {
+          label: 'a 2x3, b 1x3, c 4x3, axis 0',
+          inputs: { a: { shape: [2, 3] }, b: { shape: [1, 3] }, c: { shape: [4, 3] } },
+          fn: ({ a, b, c }) => tf.concat([a!, b!, c!], 0),
+        },
+        {
+          label: 'a 2x1x3, b 2x1x1, axis -1',
+          inputs: { a: { shape: [2, 1, 3] }, b: { shape: [2, 1, 1] } },
+          fn: ({ a, b }) => tf.concat([a!, b!], -1),
+        },
+        {
+          label: 'int32 a 2x2, b 2x3, axis 1',
+          inputs: { a: { shape: [2, 2], dtype: 'int32' }, b: { shape: [2, 3], dtype: 'int32' } },
+          fn: ({ a, b }) => tf.concat([a!, b!], 1),
+        },
+      ],
+    }),
+    defineOpCase({
+      name: 'stack',
+      kernels: ['Pack', 'Unpack'],
+      variants: [
+        {
+          label: '3 of 2x3, axis 0',
+          inputs: { a: { shape: [2, 3] }, b: { shape: [2, 3] }, c: { shape: [2, 3] } },
+          fn: ({ a, b, c }) => tf.stack([a!, b!, c!], 0),
+        },
+        {
+          label: '2 of 3x1, axis 1',
+          inputs: { a: { shape: [3, 1] }, b: { shape: [3, 1] } },
+          fn: ({ a, b }) => tf.stack([a!, b!], 1),
+        },
+      ],
+    }),
+    defineOpCase({
+      name: 'unstack',
+      kernels: ['Unpack', 'Pack', 'AddN', 'Cast', 'Multiply', 'Reshape', 'Sum'],
+      variants: [
+        { label: 'x 3x1x4, axis 0', inputs: { x: { shape: [3, 1, 4] } }, fn: ({ x }) => tf.unstack(x!, 0) },
+        { label: 'x 3x1x4, axis 2', inputs: { x: { shape: [3, 1, 4] } }, fn: ({ x }) => tf.unstack(x!, 2) },
+      ],
+    }),
+    defineOpCase({
+      name: 'split',
+      kernels: ['SplitV', 'Concat', 'AddN', 'Cast', 'Multiply', 'Reshape', 'Sum'],
+      variants: [
+        {
+          label: 'x 6x4 into 3, axis 0',
+          inputs: { x: { shape: [6, 4] } },
+          fn: ({ x }) => tf.split(x!, 3, 0),
+        },
+        {
+          label: 'x 2x6 sizes [1, 2, 3], axis 1',
+          inputs: { x: { shape: [2, 6] } },
+          fn: ({ x }) => tf.split(x!, [1, 2, 3], 1),
+        },
+        {
+          label: 'x 3x1x5 sizes [2, -1], axis -1',
+          inputs: { x: { shape: [3, 1, 5] } },
+          fn: ({ x }) => tf.split(x!, [2, -1], -1),
+        },
+      ],
+    }),
+  ];
+}

@@ -1,0 +1,3 @@
+export * from './dataset.js';
+export * from './sources.js';
+export type { Batched, Unbatched } from './stack-elements.js';

@@ -1,0 +1,15 @@
+export * from './column-transformer.js';
+export * from './kbins-discretizer.js';
+export * from './label-encoder.js';
+export { type Cell, type CellMatrix, type NumericMatrix, takeRows } from './matrix.js';
+export * from './normalizer.js';
+export * from './one-hot-encoder.js';
+export * from './ordinal-encoder.js';
+export * from './outlier-filters.js';
+export * from './pipeline.js';
+export * from './preprocessor.js';
+export * from './scalers.js';
+export { type ImputeStrategy, SimpleImputer, type SimpleImputerConfig } from './simple-imputer.js';
+export * from './serialization.js';
+export type { Category } from './categories.js';
+export type { Transformer } from './transformer.js';

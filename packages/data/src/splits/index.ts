@@ -1,0 +1,2 @@
+export * from './k-fold.js';
+export * from './split.js';
