@@ -12,5 +12,6 @@ export * from './completion/index.js';
 export * from './errors/index.js';
 export * from './io/index.js';
 export * from './memory/index.js';
+export * from './random/index.js';
 export * from './registry/index.js';
 export * from './tree/index.js';

@@ -31,7 +31,9 @@ describe('half-precision conversions match PyTorch', () => {
   });
 
   it('bfloat16 bits → float32', () => {
-    expect(bitsOf(bfloat16BitsToFloat32(Uint16Array.from(bfloat16.bits)))).toEqual(bfloat16.decodedFloat32Bits);
+    expect(bitsOf(bfloat16BitsToFloat32(Uint16Array.from(bfloat16.bits)))).toEqual(
+      bfloat16.decodedFloat32Bits,
+    );
   });
 
   it('rounds exact ties to even (hand-checked)', () => {

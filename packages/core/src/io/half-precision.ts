@@ -6,6 +6,11 @@ import { IS_LITTLE_ENDIAN } from './byte-order.js';
 /**
  * float32 → IEEE 754 binary16 bit patterns, rounding to nearest, ties to even (as PyTorch's `.half()`),
  * overflowing to ±Infinity beyond 65504.
+ *
+ * @example
+ * ```ts
+ * float32ToFloat16Bits([1, -2, 65504]); // Uint16Array [0x3C00, 0xC000, 0x7BFF]
+ * ```
  */
 export function float32ToFloat16Bits(values: ArrayLike<number>): Uint16Array {
   const bits = new Uint16Array(values.length);
@@ -14,7 +19,14 @@ export function float32ToFloat16Bits(values: ArrayLike<number>): Uint16Array {
   return bits;
 }
 
-/** IEEE 754 binary16 bit patterns → float32 values (exact: every float16 is a float32). */
+/**
+ * IEEE 754 binary16 bit patterns → float32 values (exact: every float16 is a float32).
+ *
+ * @example
+ * ```ts
+ * float16BitsToFloat32(Uint16Array.of(0x3c00, 0x3555)); // Float32Array [1, 0.333251953125]
+ * ```
+ */
 export function float16BitsToFloat32(bits: Uint16Array): Float32Array {
   const out = new Float32Array(bits.length);
   const view = new DataView(bits.buffer, bits.byteOffset, bits.byteLength);
@@ -27,6 +39,10 @@ export function float16BitsToFloat32(bits: Uint16Array): Float32Array {
  * NaN becomes the canonical quiet NaN 0x7FC0, as PyTorch's scalar conversion writes it (its vectorised
  * path writes 0xFFFF; both are NaN).
  * @see Kalamkar et al., "A Study of BFLOAT16 for Deep Learning Training" (2019).
+ * @example
+ * ```ts
+ * float32ToBFloat16Bits([1, 0.1]); // Uint16Array [0x3F80, 0x3DCD]
+ * ```
  */
 export function float32ToBFloat16Bits(values: ArrayLike<number>): Uint16Array {
   const words = Float32Array.from(values as ArrayLike<number>);
@@ -40,7 +56,14 @@ export function float32ToBFloat16Bits(values: ArrayLike<number>): Uint16Array {
   return bits;
 }
 
-/** bfloat16 bit patterns → float32 values (exact). */
+/**
+ * bfloat16 bit patterns → float32 values (exact).
+ *
+ * @example
+ * ```ts
+ * bfloat16BitsToFloat32(Uint16Array.of(0x3f80, 0x3dcd)); // Float32Array [1, 0.10009765625]
+ * ```
+ */
 export function bfloat16BitsToFloat32(bits: Uint16Array): Float32Array {
   const u32 = new Uint32Array(bits.length);
   for (let i = 0; i < bits.length; i++) u32[i] = bits[i]! << 16;

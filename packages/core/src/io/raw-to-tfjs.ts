@@ -38,7 +38,8 @@ export function rawToTfjs(name: string, raw: RawTensor): TfjsValues {
       return { values: Int32Array.from(data as ArrayLike<number>), dtype: 'int32' };
     case 'BOOL': {
       const bad = (data as Uint8Array).findIndex((v) => v > 1);
-      if (bad >= 0) throw new IOError(`Expected BOOL bytes 0 or 1, received ${data[bad]} at index ${bad}`, { where });
+      if (bad >= 0)
+        throw new IOError(`Expected BOOL bytes 0 or 1, received ${data[bad]} at index ${bad}`, { where });
       return { values: data as Uint8Array, dtype: 'bool' };
     }
     default:

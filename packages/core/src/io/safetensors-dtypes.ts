@@ -47,7 +47,14 @@ interface DTypeInfo {
   readonly array: { new (buffer: ArrayBuffer, byteOffset?: number, length?: number): SafetensorsTypedArray };
 }
 
-/** Element size, sort rank and typed-array constructor of each supported dtype. */
+/**
+ * Element size, sort rank and typed-array constructor of each supported dtype.
+ *
+ * @example
+ * ```ts
+ * SAFETENSORS_DTYPES.BF16.byteSize; // 2
+ * ```
+ */
 export const SAFETENSORS_DTYPES: Readonly<Record<SafetensorsDType, DTypeInfo>> = {
   BOOL: { byteSize: 1, rank: 0, array: Uint8Array },
   U8: { byteSize: 1, rank: 1, array: Uint8Array },
@@ -64,7 +71,15 @@ export const SAFETENSORS_DTYPES: Readonly<Record<SafetensorsDType, DTypeInfo>> =
   U64: { byteSize: 8, rank: 12, array: BigUint64Array },
 };
 
-/** Whether `value` names a supported {@link SafetensorsDType}. */
+/**
+ * Whether `value` names a supported {@link SafetensorsDType}.
+ *
+ * @example
+ * ```ts
+ * isSafetensorsDType('BF16'); // true
+ * isSafetensorsDType('F8_E4M3'); // false: valid in the format, not supported here
+ * ```
+ */
 export function isSafetensorsDType(value: unknown): value is SafetensorsDType {
   return typeof value === 'string' && Object.hasOwn(SAFETENSORS_DTYPES, value);
 }

@@ -24,7 +24,8 @@ function readsOrThrowsIOError(bytes: Uint8Array): void {
   try {
     tf.dispose(Object.values(readSafetensors(bytes).tensors));
   } catch (e) {
-    if (!(e instanceof IOError)) throw new Error(`Expected only IOError, received ${String(e)}`, { cause: e });
+    if (!(e instanceof IOError))
+      throw new Error(`Expected only IOError, received ${String(e)}`, { cause: e });
   }
   expect(tf.memory().numTensors).toBe(before);
 }
@@ -52,9 +53,14 @@ const rawTensor: fc.Arbitrary<RawTensor> = fc
 const validFile = fc
   .tuple(
     fc.dictionary(fc.string({ maxLength: 6 }), rawTensor, { maxKeys: 5 }),
-    fc.option(fc.dictionary(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), { maxKeys: 2 }), { nil: undefined }),
+    fc.option(fc.dictionary(fc.string({ maxLength: 4 }), fc.string({ maxLength: 4 }), { maxKeys: 2 }), {
+      nil: undefined,
+    }),
   )
-  .filter(([tensors]) => !('__metadata__' in tensors) && Object.keys(tensors).every((n) => !/[\uD800-\uDFFF]/u.test(n)))
+  .filter(
+    ([tensors]) =>
+      !('__metadata__' in tensors) && Object.keys(tensors).every((n) => !/[\uD800-\uDFFF]/u.test(n)),
+  )
   .map(([tensors, metadata]) => ({ tensors, metadata: metadata as Record<string, string> | undefined }));
 
 describe('safetensors reader fuzzing (fast-check)', () => {
@@ -81,9 +87,14 @@ describe('safetensors reader fuzzing (fast-check)', () => {
       },
       { requiredKeys: [] },
     );
-    const header = fc.dictionary(fc.oneof(fc.string(), fc.constant('__metadata__')), fc.oneof(entry, fc.anything()));
+    const header = fc.dictionary(
+      fc.oneof(fc.string(), fc.constant('__metadata__')),
+      fc.oneof(entry, fc.anything()),
+    );
     fc.assert(
-      fc.property(header, fc.uint8Array({ maxLength: 64 }), (h, data) => readsOrThrowsIOError(withHeader(JSON.stringify(h), data))),
+      fc.property(header, fc.uint8Array({ maxLength: 64 }), (h, data) =>
+        readsOrThrowsIOError(withHeader(JSON.stringify(h), data)),
+      ),
       { numRuns: 500 },
     );
   });
@@ -92,22 +103,30 @@ describe('safetensors reader fuzzing (fast-check)', () => {
     const mutation = fc.oneof(
       fc.record({ kind: fc.constant('overwrite' as const), at: fc.nat(), byte: fc.nat(255) }),
       fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
-      fc.record({ kind: fc.constant('append' as const), bytes: fc.uint8Array({ minLength: 1, maxLength: 9 }) }),
+      fc.record({
+        kind: fc.constant('append' as const),
+        bytes: fc.uint8Array({ minLength: 1, maxLength: 9 }),
+      }),
     );
     fc.assert(
-      fc.property(validFile, fc.array(mutation, { minLength: 1, maxLength: 4 }), ({ tensors, metadata }, mutations) => {
-        const file = serializeSafetensors(tensors, metadata);
-        const parsed = parseSafetensors(file);
-        for (const [name, t] of Object.entries(tensors)) expect(parsed.tensors[name]).toEqual(t);
-        expect(parsed.metadata).toEqual(metadata ?? {});
-        let bytes = file;
-        for (const m of mutations) {
-          if (m.kind === 'overwrite' && bytes.length) bytes = bytes.map((b, i) => (i === m.at % bytes.length ? m.byte : b));
-          if (m.kind === 'truncate') bytes = bytes.slice(0, m.at % (bytes.length + 1));
-          if (m.kind === 'append') bytes = Uint8Array.from([...bytes, ...m.bytes]);
-        }
-        readsOrThrowsIOError(bytes);
-      }),
+      fc.property(
+        validFile,
+        fc.array(mutation, { minLength: 1, maxLength: 4 }),
+        ({ tensors, metadata }, mutations) => {
+          const file = serializeSafetensors(tensors, metadata);
+          const parsed = parseSafetensors(file);
+          for (const [name, t] of Object.entries(tensors)) expect(parsed.tensors[name]).toEqual(t);
+          expect(parsed.metadata).toEqual(metadata ?? {});
+          let bytes = file;
+          for (const m of mutations) {
+            if (m.kind === 'overwrite' && bytes.length)
+              bytes = bytes.map((b, i) => (i === m.at % bytes.length ? m.byte : b));
+            if (m.kind === 'truncate') bytes = bytes.slice(0, m.at % (bytes.length + 1));
+            if (m.kind === 'append') bytes = Uint8Array.from([...bytes, ...m.bytes]);
+          }
+          readsOrThrowsIOError(bytes);
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -21,7 +21,10 @@ export interface SafetensorsHeader {
   readonly entries: readonly SafetensorsEntry[];
 }
 
-/** Same limit as the reference implementation: a larger header is treated as corrupt. */
+/**
+ * Largest accepted header, in bytes: the reference implementation's limit; a larger header is treated
+ * as corrupt rather than allocated.
+ */
 export const MAX_SAFETENSORS_HEADER_BYTES = 100_000_000;
 
 const fail = (message: string, where = 'safetensors header') => new IOError(message, { where });
@@ -61,7 +64,9 @@ export function parseSafetensorsHeader(bytes: Uint8Array, fileByteLength = bytes
     throw fail(`Expected a header length of at most ${MAX_SAFETENSORS_HEADER_BYTES} bytes, received ${n}`);
   }
   if (8 + n > fileByteLength) {
-    throw fail(`Header length ${n} goes beyond the end of the file (${fileByteLength} bytes, header from byte 8)`);
+    throw fail(
+      `Header length ${n} goes beyond the end of the file (${fileByteLength} bytes, header from byte 8)`,
+    );
   }
   if (8 + n > bytes.length) {
     throw fail(`Expected at least ${8 + n} bytes to read the header, received ${bytes.length}`);
@@ -94,7 +99,9 @@ function decodeJson(headerBytes: Uint8Array): Record<string, unknown> {
     throw fail(`Expected the header to be valid JSON, received a parse error: ${(e as Error).message}`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw fail(`Expected the header to be a JSON object, received ${Array.isArray(parsed) ? 'an array' : String(parsed)}`);
+    throw fail(
+      `Expected the header to be a JSON object, received ${Array.isArray(parsed) ? 'an array' : String(parsed)}`,
+    );
   }
   return parsed as Record<string, unknown>;
 }
@@ -127,9 +134,13 @@ function parseEntry(name: string, value: unknown): SafetensorsEntry {
   const offsets = entry.data_offsets;
   const [begin, end] = (Array.isArray(offsets) && offsets.length === 2 ? offsets : []) as unknown[];
   if (!isIndex(begin) || !isIndex(end) || begin > end) {
-    throw fail(`Expected data_offsets [begin, end] with 0 <= begin <= end, received ${brief(offsets)}`, where);
+    throw fail(
+      `Expected data_offsets [begin, end] with 0 <= begin <= end, received ${brief(offsets)}`,
+      where,
+    );
   }
-  const bytes = entry.shape.reduce((p: number, d: number) => p * d, 1) * SAFETENSORS_DTYPES[entry.dtype].byteSize;
+  const bytes =
+    entry.shape.reduce((p: number, d: number) => p * d, 1) * SAFETENSORS_DTYPES[entry.dtype].byteSize;
   if (bytes !== end - begin) {
     throw fail(
       `Expected ${bytes} data bytes for ${entry.dtype} of shape [${entry.shape.join(', ')}], ` +
@@ -144,7 +155,8 @@ function checkTiling(entries: readonly SafetensorsEntry[], dataBytes: number): v
   let end = 0;
   for (const { name, dataOffsets } of entries) {
     if (dataOffsets[0] !== end) {
-      const what = dataOffsets[0] < end ? 'overlaps the previous tensor' : 'leaves a gap after the previous tensor';
+      const what =
+        dataOffsets[0] < end ? 'overlaps the previous tensor' : 'leaves a gap after the previous tensor';
       throw fail(
         `Expected data to start at byte ${end}, received data_offsets [${dataOffsets.join(', ')}], which ${what}`,
         `safetensors header, tensor ${brief(name)}`,
@@ -154,6 +166,8 @@ function checkTiling(entries: readonly SafetensorsEntry[], dataBytes: number): v
   }
   if (end !== dataBytes) {
     const what = end > dataBytes ? 'the file is truncated or offsets are out of range' : 'trailing bytes';
-    throw fail(`Expected a data section of ${end} bytes as the header describes, received ${dataBytes} (${what})`);
+    throw fail(
+      `Expected a data section of ${end} bytes as the header describes, received ${dataBytes} (${what})`,
+    );
   }
 }

@@ -1,5 +1,9 @@
 import { IS_LITTLE_ENDIAN, swapByteOrder } from './byte-order.js';
-import { SAFETENSORS_DTYPES, type SafetensorsDType, type SafetensorsTypedArray } from './safetensors-dtypes.js';
+import {
+  SAFETENSORS_DTYPES,
+  type SafetensorsDType,
+  type SafetensorsTypedArray,
+} from './safetensors-dtypes.js';
 import { parseSafetensorsHeader, type SafetensorsHeader } from './safetensors-header.js';
 
 /** One tensor as stored: its safetensors dtype, shape and elements (F16/BF16 as raw bit patterns). */
@@ -37,7 +41,9 @@ export function parseSafetensors(bytes: Uint8Array): ParsedSafetensors {
     const { byteSize, array } = SAFETENSORS_DTYPES[entry.dtype];
     // An explicit copy: on a Node Buffer, slice() would return a view into Buffer's shared pool.
     const copy = new Uint8Array(entry.dataOffsets[1] - entry.dataOffsets[0]);
-    copy.set(bytes.subarray(header.dataStart + entry.dataOffsets[0], header.dataStart + entry.dataOffsets[1]));
+    copy.set(
+      bytes.subarray(header.dataStart + entry.dataOffsets[0], header.dataStart + entry.dataOffsets[1]),
+    );
     if (!IS_LITTLE_ENDIAN) swapByteOrder(copy, byteSize);
     const tensor: RawTensor = { dtype: entry.dtype, shape: entry.shape, data: new array(copy.buffer) };
     return [entry.name, tensor] as const;

@@ -32,7 +32,10 @@ export function readSafetensors(bytes: Uint8Array): SafetensorsContents {
   // Convert (and validate) everything before creating the first tensor, so a bad file leaks nothing.
   const converted = names.map((name) => [name, rawToTfjs(name, parsed.tensors[name]!)] as const);
   const tensors = Object.fromEntries(
-    converted.map(([name, { values, dtype }]) => [name, tf.tensor(values, [...parsed.tensors[name]!.shape], dtype)]),
+    converted.map(([name, { values, dtype }]) => [
+      name,
+      tf.tensor(values, [...parsed.tensors[name]!.shape], dtype),
+    ]),
   );
   return { tensors, metadata: parsed.metadata };
 }

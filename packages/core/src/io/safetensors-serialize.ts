@@ -39,7 +39,9 @@ export function serializeSafetensors(
   for (const name of names) {
     const { dtype, shape, data } = tensors[name]!;
     const end = offset + data.byteLength;
-    parts.push(`${JSON.stringify(name)}:{"dtype":"${dtype}","shape":[${shape.join(',')}],"data_offsets":[${offset},${end}]}`);
+    parts.push(
+      `${JSON.stringify(name)}:{"dtype":"${dtype}","shape":[${shape.join(',')}],"data_offsets":[${offset},${end}]}`,
+    );
     offset = end;
   }
   const json = new TextEncoder().encode(`{${parts.join(',')}}`);
@@ -62,11 +64,19 @@ export function serializeSafetensors(
 function checkTensor(name: string, tensor: RawTensor): string {
   const where = `${WHERE}, tensor ${JSON.stringify(name)}`;
   if (name === '__metadata__' || LONE_SURROGATE.test(name)) {
-    throw ValidationError.expected('a tensor name other than "__metadata__", in well-formed Unicode', name, where);
+    throw ValidationError.expected(
+      'a tensor name other than "__metadata__", in well-formed Unicode',
+      name,
+      where,
+    );
   }
   const { dtype, shape, data } = (tensor ?? {}) as Partial<RawTensor>;
   if (!isSafetensorsDType(dtype)) {
-    throw ValidationError.expected(`a dtype among ${Object.keys(SAFETENSORS_DTYPES).join(', ')}`, dtype, where);
+    throw ValidationError.expected(
+      `a dtype among ${Object.keys(SAFETENSORS_DTYPES).join(', ')}`,
+      dtype,
+      where,
+    );
   }
   if (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && d >= 0)) {
     throw ValidationError.expected('a shape of non-negative integers', shape, where);
@@ -74,7 +84,11 @@ function checkTensor(name: string, tensor: RawTensor): string {
   const size = shape.reduce((p, d) => p * d, 1);
   const expected = SAFETENSORS_DTYPES[dtype].array;
   if (!(data instanceof expected) || data.length !== size) {
-    throw ValidationError.expected(`a ${expected.name} of length ${size} for ${dtype} [${shape.join(', ')}]`, data, where);
+    throw ValidationError.expected(
+      `a ${expected.name} of length ${size} for ${dtype} [${shape.join(', ')}]`,
+      data,
+      where,
+    );
   }
   if (dtype === 'BOOL' && (data as Uint8Array).some((v) => v > 1)) {
     throw ValidationError.expected('BOOL bytes 0 or 1', Math.max(...(data as Uint8Array)), where);
@@ -87,7 +101,11 @@ function metadataJson(metadata: Readonly<Record<string, string>>): string {
   for (const key of keys) {
     const value = metadata[key];
     if (typeof value !== 'string' || LONE_SURROGATE.test(key) || LONE_SURROGATE.test(value)) {
-      throw ValidationError.expected(`a well-formed string for metadata ${JSON.stringify(key)}`, value, WHERE);
+      throw ValidationError.expected(
+        `a well-formed string for metadata ${JSON.stringify(key)}`,
+        value,
+        WHERE,
+      );
     }
   }
   return `"__metadata__":{${keys.map((k) => `${JSON.stringify(k)}:${JSON.stringify(metadata[k])}`).join(',')}}`;

@@ -42,7 +42,8 @@ export async function writeSafetensors(
     throw ValidationError.expected('floatDType F32, F16, BF16 or F64', floatDType, where);
   }
   const unknown = Object.keys(dtypes).filter((name) => !Object.hasOwn(tensors, name));
-  if (unknown.length) throw ValidationError.expected('dtypes only for tensors being written', unknown.join(', '), where);
+  if (unknown.length)
+    throw ValidationError.expected('dtypes only for tensors being written', unknown.join(', '), where);
   const names = Object.keys(tensors);
   const stored = names.map((name) => {
     const tensor = tensors[name];

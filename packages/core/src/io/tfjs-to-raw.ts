@@ -1,7 +1,11 @@
 import type * as tf from '@tensorflow/tfjs-core';
 import { DTypeError, ValidationError } from '../errors/index.js';
 import { float32ToBFloat16Bits, float32ToFloat16Bits } from './half-precision.js';
-import { SAFETENSORS_DTYPES, type SafetensorsDType, type SafetensorsTypedArray } from './safetensors-dtypes.js';
+import {
+  SAFETENSORS_DTYPES,
+  type SafetensorsDType,
+  type SafetensorsTypedArray,
+} from './safetensors-dtypes.js';
 
 /** The stored dtypes each tfjs dtype may be written as (the first is the default). */
 export const STORABLE_AS: Readonly<Record<string, readonly SafetensorsDType[]>> = {
@@ -34,9 +38,12 @@ export function tfjsToRaw(
   const where = `writeSafetensors, tensor ${JSON.stringify(name)}`;
   if (!STORABLE_AS[tensorDType]?.includes(dtype)) {
     const allowed = STORABLE_AS[tensorDType]?.join(', ') ?? 'nothing (unsupported tensor dtype)';
-    throw new DTypeError(`Expected a stored dtype among ${allowed} for a ${tensorDType} tensor, received ${dtype}`, {
-      where,
-    });
+    throw new DTypeError(
+      `Expected a stored dtype among ${allowed} for a ${tensorDType} tensor, received ${dtype}`,
+      {
+        where,
+      },
+    );
   }
   if (dtype === 'F16') return float32ToFloat16Bits(values);
   if (dtype === 'BF16') return float32ToBFloat16Bits(values);
@@ -44,8 +51,11 @@ export function tfjsToRaw(
   const range = INTEGER_RANGES[dtype];
   if (range) {
     const bad = (values as Int32Array).findIndex((v) => v < range[0] || v > range[1]);
-    if (bad >= 0) throw ValidationError.expected(`${dtype} values in [${range[0]}, ${range[1]}]`, values[bad], where);
+    if (bad >= 0)
+      throw ValidationError.expected(`${dtype} values in [${range[0]}, ${range[1]}]`, values[bad], where);
   }
-  const array = SAFETENSORS_DTYPES[dtype].array as unknown as { from(v: ArrayLike<number>): SafetensorsTypedArray };
+  const array = SAFETENSORS_DTYPES[dtype].array as unknown as {
+    from(v: ArrayLike<number>): SafetensorsTypedArray;
+  };
   return array.from(values as ArrayLike<number>);
 }

@@ -1,7 +1,14 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { TesseraError } from '../errors/index.js';
 
-/** Code `E_TENSOR_LEAK`: a function left more live tensors behind than it found. */
+/**
+ * Code `E_TENSOR_LEAK`: a function left more live tensors behind than it found.
+ *
+ * @example
+ * ```ts
+ * try { expectNoTensorLeak(step); } catch (e) { if (e instanceof TensorLeakError) console.log(e.leaked); }
+ * ```
+ */
 export class TensorLeakError extends TesseraError {
   /** How many more tensors were alive after the function than before it. */
   readonly leaked: number;

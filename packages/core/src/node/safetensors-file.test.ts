@@ -24,7 +24,13 @@ describe('safetensors files', () => {
     await expectNoTensorLeak(async () => {
       const path = join(dir, 'model.safetensors');
       await writeFile(path, 'old contents');
-      const weights = { 'dense/kernel': tf.tensor2d([[1, 2], [3, 4]]), step: tf.scalar(5, 'int32') };
+      const weights = {
+        'dense/kernel': tf.tensor2d([
+          [1, 2],
+          [3, 4],
+        ]),
+        step: tf.scalar(5, 'int32'),
+      };
       await writeSafetensorsFile(path, weights, { metadata: { format: 'pt' } });
       expect(await readdir(dir)).toEqual(['model.safetensors']);
       const { tensors, metadata } = await readSafetensorsFile(path);

@@ -27,7 +27,10 @@ describe('createGenerator', () => {
     for (const { seed, nextUint32 } of reference.cases) {
       const big = BigInt(seed);
       const rng = createGenerator(Number.isSafeInteger(Number(big)) ? Number(big) : big);
-      expect(draws(nextUint32.length, () => rng.nextUint32()), `seed ${seed}`).toEqual(nextUint32);
+      expect(
+        draws(nextUint32.length, () => rng.nextUint32()),
+        `seed ${seed}`,
+      ).toEqual(nextUint32);
     }
   });
 
@@ -103,7 +106,11 @@ describe('shuffle and permutation', () => {
     expect([...out].sort()).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
     expect(out).not.toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']);
     expect(createGenerator(3).permutation(0)).toEqual([]);
-    expect(createGenerator(3).permutation(100).sort((x, y) => x - y)).toEqual(draws(100, () => 0).map((_, i) => i));
+    expect(
+      createGenerator(3)
+        .permutation(100)
+        .sort((x, y) => x - y),
+    ).toEqual(draws(100, () => 0).map((_, i) => i));
     expect(() => createGenerator(3).permutation(-1)).toThrow(ValidationError);
   });
 });
@@ -115,7 +122,14 @@ describe('split, fork, state', () => {
     const [c1, c2] = parent.fork(2) as [SeededGenerator, SeededGenerator];
     const again = createGenerator(1).fork(2).map(head);
     expect([head(c1), head(c2)]).toEqual(again);
-    const heads = new Set([head(parent), head(c1), head(c2), head(c1.split()), head(c1.split()), head(c2.split())]);
+    const heads = new Set([
+      head(parent),
+      head(c1),
+      head(c2),
+      head(c1.split()),
+      head(c1.split()),
+      head(c2.split()),
+    ]);
     expect(heads.size).toBe(6);
     expect(parent.fork(0)).toEqual([]);
     expect(() => parent.fork(-2)).toThrow(ValidationError);
@@ -132,8 +146,12 @@ describe('split, fork, state', () => {
     rng.setState(restored.getState());
     expect(draws(5, () => copy.nextUint32())).toEqual(draws(5, () => rng.nextUint32()));
     expect(() => rng.setState({ algorithm: 'xoroshiro128plus', state: [0, 0, 0, 0] })).toThrow(/not all 0/);
-    expect(() => rng.setState({ algorithm: 'mt' as 'xoroshiro128plus', state: [1, 2, 3, 4] })).toThrow(ValidationError);
-    expect(() => rng.setState({ algorithm: 'xoroshiro128plus', state: [1, 2, 3, 2 ** 31] })).toThrow(ValidationError);
+    expect(() => rng.setState({ algorithm: 'mt' as 'xoroshiro128plus', state: [1, 2, 3, 4] })).toThrow(
+      ValidationError,
+    );
+    expect(() => rng.setState({ algorithm: 'xoroshiro128plus', state: [1, 2, 3, 2 ** 31] })).toThrow(
+      ValidationError,
+    );
   });
 
   it('nextSeed() makes tfjs random ops reproducible', async () => {

@@ -65,7 +65,11 @@ export class SeededGenerator {
    */
   int(maxExclusive: number): number {
     if (!Number.isSafeInteger(maxExclusive) || maxExclusive < 1) {
-      throw ValidationError.expected('a positive safe integer', maxExclusive, 'SeededGenerator.int(maxExclusive)');
+      throw ValidationError.expected(
+        'a positive safe integer',
+        maxExclusive,
+        'SeededGenerator.int(maxExclusive)',
+      );
     }
     return uniformInt(this.#rng, 0, maxExclusive - 1);
   }
@@ -144,7 +148,10 @@ export class SeededGenerator {
  * ```
  */
 export function createGenerator(seed: number | bigint): SeededGenerator {
-  return new SeededGenerator({ algorithm: 'xoroshiro128plus', state: seedToState(seed, 'createGenerator(seed)') });
+  return new SeededGenerator({
+    algorithm: 'xoroshiro128plus',
+    state: seedToState(seed, 'createGenerator(seed)'),
+  });
 }
 
 function fromState(state: GeneratorState, where: string): JumpableRandomGenerator {
@@ -156,7 +163,11 @@ function fromState(state: GeneratorState, where: string): JumpableRandomGenerato
     words.every((w) => Number.isInteger(w) && w >= -(2 ** 31) && w < 2 ** 31) &&
     words.some((w) => w !== 0);
   if (!valid) {
-    throw ValidationError.expected('{ algorithm: "xoroshiro128plus", state: four int32 words, not all 0 }', state, where);
+    throw ValidationError.expected(
+      '{ algorithm: "xoroshiro128plus", state: four int32 words, not all 0 }',
+      state,
+      where,
+    );
   }
   return xoroshiro128plusFromState(words);
 }

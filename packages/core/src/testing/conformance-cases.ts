@@ -1,12 +1,15 @@
-import { binaryCases, comparisonCases } from './cases/binary-cases.js';
+import { binaryCases } from './cases/binary-cases.js';
+import { comparisonCases } from './cases/comparison-cases.js';
 import { convCases } from './cases/conv-cases.js';
 import { depthwiseCases } from './cases/depthwise-cases.js';
-import { creationCases, indexingCases } from './cases/indexing-cases.js';
+import { creationCases } from './cases/creation-cases.js';
+import { indexingCases } from './cases/indexing-cases.js';
 import { matMulCases } from './cases/matmul-cases.js';
 import { normalizationCases } from './cases/normalization-cases.js';
 import { poolCases } from './cases/pool-cases.js';
 import { reductionCases, softmaxCases } from './cases/reduction-cases.js';
-import { joinCases, shapeCases } from './cases/shape-cases.js';
+import { joinCases } from './cases/join-cases.js';
+import { shapeCases } from './cases/shape-cases.js';
 import { unaryCases } from './cases/unary-cases.js';
 import type { ConformanceCase } from './conformance-types.js';
 

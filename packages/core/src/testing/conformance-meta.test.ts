@@ -1,19 +1,17 @@
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  ConformanceMismatchError,
-  type ConformanceCase,
-  conformanceCases,
-  defineOpCase,
-} from './index.js';
+import { ConformanceMismatchError, type ConformanceCase, conformanceCases, defineOpCase } from './index.js';
 import { valuesFor } from './seeded-values.js';
 
 type KernelOverride = (cpuKernel: tf.KernelFunc) => tf.KernelFunc;
 
 // A backend that is the cpu backend under another name, except for the kernels given: what a user's broken
 // plugin would look like to the suite. Returns a function that removes it again.
-function registerCpuDelegate(name: string, overrides: Record<string, KernelOverride | 'missing'>): () => void {
+function registerCpuDelegate(
+  name: string,
+  overrides: Record<string, KernelOverride | 'missing'>,
+): () => void {
   tf.registerBackend(name, () => new MathBackendCPU());
   const registered: string[] = [];
   for (const config of tf.getKernelsForBackend('cpu')) {
@@ -63,7 +61,9 @@ describe('the conformance suite can fail', () => {
         }),
       }),
       registerCpuDelegate('slightly-off-relu', {
-        Relu: editedOutput((values) => values.forEach((v, i) => (values[i] = v * 1.001))),
+        Relu: editedOutput((values) => {
+          for (let i = 0; i < values.length; i++) values[i]! *= 1.001;
+        }),
       }),
       registerCpuDelegate('leaky-sigmoid', {
         Sigmoid: (sigmoid) => (args) => {
@@ -82,7 +82,9 @@ describe('the conformance suite can fail', () => {
     const error = await failureOf(caseNamed('relu').run('broken-relu'));
     const x = valuesFor('relu|x 7|x', { shape: [7], range: [-2, 2] });
     const mostNegative = x.indexOf(Math.min(...x));
-    expect(error.message).toContain('Conformance case "relu" [x 7], output 0: backend "broken-relu" vs reference "cpu"');
+    expect(error.message).toContain(
+      'Conformance case "relu" [x 7], output 0: backend "broken-relu" vs reference "cpu"',
+    );
     expect(error.message).toContain(`worst index ${mostNegative} (position [${mostNegative}] of shape [7])`);
     expect(error.message).toContain(`${(-x[mostNegative]!).toPrecision(8)} vs expected 0`);
     expect(error.message).toContain('atol 0.00001 + rtol 0.0001·|expected|');
@@ -116,7 +118,13 @@ describe('the conformance suite can fail', () => {
     const leaky = defineOpCase({
       name: 'leaky',
       kernels: ['Add'],
-      variants: [{ label: 'x 3', inputs: { x: { shape: [3] } }, fn: ({ x }) => [x!.add(1), tf.keep(x!.add(2)).add(3)] }],
+      variants: [
+        {
+          label: 'x 3',
+          inputs: { x: { shape: [3] } },
+          fn: ({ x }) => [x!.add(1), tf.keep(x!.add(2)).add(3)],
+        },
+      ],
     });
     const error = await failureOf(leaky.run('cpu'));
     expect(error.message).toMatch(/on "cpu" the variant left [1-9]\d* tensor\(s\)/);
@@ -124,7 +132,9 @@ describe('the conformance suite can fail', () => {
 
   it('reports a missing kernel with the error of the backend under test', async () => {
     const error = await failureOf(caseNamed('softmax').run('no-softmax'));
-    expect(error.message).toContain(`the backend under test "no-softmax" threw: Kernel 'Softmax' not registered`);
+    expect(error.message).toContain(
+      `the backend under test "no-softmax" threw: Kernel 'Softmax' not registered`,
+    );
   });
 
   it('restores the backend that was active before the case', async () => {

@@ -18,6 +18,8 @@ describe('seeded values', () => {
   });
 
   it('use fixed values when given', () => {
-    expect(valuesFor('k', { shape: [3], dtype: 'int32', values: [4, 0, 2] })).toEqual(Int32Array.from([4, 0, 2]));
+    expect(valuesFor('k', { shape: [3], dtype: 'int32', values: [4, 0, 2] })).toEqual(
+      Int32Array.from([4, 0, 2]),
+    );
   });
 });

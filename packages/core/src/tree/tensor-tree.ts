@@ -21,6 +21,11 @@ export interface TreeLeafSpec {
 /**
  * Orders names by Unicode code point, which is also the byte order of their UTF-8 encoding, so the
  * order matches what other languages (Python, Rust) produce when they sort the same names.
+ *
+ * @example
+ * ```ts
+ * ['b', 'a', '\u{1F600}', '\uFF5E'].sort(compareNames); // ['a', 'b', '\uFF5E', '\u{1F600}']
+ * ```
  */
 export function compareNames(a: string, b: string): number {
   const n = Math.min(a.length, b.length);

@@ -13,7 +13,10 @@ describe('flattenTree / unflattenTree', () => {
   it('concatenates leaves in name order and round-trips dtype, shape and values', async () => {
     await expectNoTensorLeak(async () => {
       const tree = {
-        'dense/kernel': tf.tensor2d([[1, 2], [3, 4]]),
+        'dense/kernel': tf.tensor2d([
+          [1, 2],
+          [3, 4],
+        ]),
         'dense/bias': tf.tensor1d([0.5, -1]),
         step: tf.scalar(7, 'int32'),
         mask: tf.tensor1d([true, false, true], 'bool'),
@@ -46,7 +49,9 @@ describe('flattenTree / unflattenTree', () => {
     await expectNoTensorLeak(async () => {
       const big = { big: tf.tensor1d([1, 2 ** 24 + 1], 'int32') };
       await expect(flattenTree(big)).rejects.toThrow(DTypeError);
-      await expect(flattenTree(big)).rejects.toThrow(/received 16777217 at index 1 \(at flattenTree leaf "big"\)/);
+      await expect(flattenTree(big)).rejects.toThrow(
+        /received 16777217 at index 1 \(at flattenTree leaf "big"\)/,
+      );
       const complex = { c: tf.complex([1], [2]) };
       await expect(flattenTree(complex)).rejects.toThrow(/received complex64/);
       disposeTree(big);
@@ -59,8 +64,12 @@ describe('flattenTree / unflattenTree', () => {
       const spec = [{ name: 'w', shape: [2, 2], dtype: 'float32' as const }];
       expect(() => unflattenTree(new Float32Array(3), spec)).toThrow(ShapeError);
       expect(() => unflattenTree(new Float32Array(3), spec)).toThrow(/Expected shape \[4\], received \[3\]/);
-      expect(() => unflattenTree([1, 2], [spec[0]!, { ...spec[0]!, shape: [0] }])).toThrow(/unique leaf names/);
-      expect(() => unflattenTree([1], [{ name: 'x', shape: [1.5], dtype: 'float32' }])).toThrow(ValidationError);
+      expect(() => unflattenTree([1, 2], [spec[0]!, { ...spec[0]!, shape: [0] }])).toThrow(
+        /unique leaf names/,
+      );
+      expect(() => unflattenTree([1], [{ name: 'x', shape: [1.5], dtype: 'float32' }])).toThrow(
+        ValidationError,
+      );
       expect(() => unflattenTree([1], [{ name: 'x', shape: [1], dtype: 'string' }])).toThrow(/dtype float32/);
       expect(() => unflattenTree([0.5], [{ name: 'i', shape: [1], dtype: 'int32' }])).toThrow(
         /int32 values for "i", received 0.5/,

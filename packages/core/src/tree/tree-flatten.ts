@@ -74,7 +74,11 @@ export function unflattenTree(data: ArrayLike<number>, spec: readonly TreeLeafSp
     if (names.has(leaf.name)) throw ValidationError.expected('unique leaf names', leaf.name, where);
     names.add(leaf.name);
     if (!leaf.shape.every((d) => Number.isInteger(d) && d >= 0)) {
-      throw ValidationError.expected(`a shape of non-negative integers for "${leaf.name}"`, leaf.shape, where);
+      throw ValidationError.expected(
+        `a shape of non-negative integers for "${leaf.name}"`,
+        leaf.shape,
+        where,
+      );
     }
     if (!FLATTENABLE.has(leaf.dtype)) {
       throw ValidationError.expected(`dtype float32, int32 or bool for "${leaf.name}"`, leaf.dtype, where);
@@ -90,7 +94,9 @@ export function unflattenTree(data: ArrayLike<number>, spec: readonly TreeLeafSp
     offset += size;
     return leafValues(data, offset - size, offset, leaf, where);
   });
-  return Object.fromEntries(spec.map((leaf, i) => [leaf.name, tf.tensor(values[i]!, [...leaf.shape], leaf.dtype)]));
+  return Object.fromEntries(
+    spec.map((leaf, i) => [leaf.name, tf.tensor(values[i]!, [...leaf.shape], leaf.dtype)]),
+  );
 }
 
 function leafValues(

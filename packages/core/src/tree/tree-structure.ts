@@ -12,6 +12,13 @@ export interface LeafShapeMismatch {
 /**
  * Two tensor trees that should match do not: names are missing or extra, or leaf shapes differ.
  * A {@link ShapeError} (code `E_SHAPE`) whose fields list every difference, not just the first.
+ *
+ * @example
+ * ```ts
+ * try { addTrees(params, grads); } catch (e) {
+ *   if (e instanceof TreeStructureError) console.log(e.missing, e.extra, e.shapeMismatches);
+ * }
+ * ```
  */
 export class TreeStructureError extends ShapeError {
   /** Names in the expected tree that the received tree lacks. */
@@ -30,7 +37,9 @@ export class TreeStructureError extends ShapeError {
     if (differences.missing.length) parts.push(`missing leaves ${list(differences.missing)}`);
     if (differences.extra.length) parts.push(`extra leaves ${list(differences.extra)}`);
     for (const m of differences.shapeMismatches) {
-      parts.push(`leaf "${m.name}" has shape [${m.received.join(', ')}], expected [${m.expected.join(', ')}]`);
+      parts.push(
+        `leaf "${m.name}" has shape [${m.received.join(', ')}], expected [${m.expected.join(', ')}]`,
+      );
     }
     super(`Expected tensor trees of the same structure, received ${parts.join('; ')}`, { where });
     this.missing = differences.missing;

@@ -27,8 +27,20 @@ beforeAll(async () => {
 // Hand-computed references: a = {kernel [[1,2],[3,4]], bias [0.5,-1]}, b = {kernel [[2,0],[-1,1]], bias [2,3]}.
 function trees(): { a: TensorTree; b: TensorTree } {
   return {
-    a: { 'dense/kernel': tf.tensor2d([[1, 2], [3, 4]]), 'dense/bias': tf.tensor1d([0.5, -1]) },
-    b: { 'dense/kernel': tf.tensor2d([[2, 0], [-1, 1]]), 'dense/bias': tf.tensor1d([2, 3]) },
+    a: {
+      'dense/kernel': tf.tensor2d([
+        [1, 2],
+        [3, 4],
+      ]),
+      'dense/bias': tf.tensor1d([0.5, -1]),
+    },
+    b: {
+      'dense/kernel': tf.tensor2d([
+        [2, 0],
+        [-1, 1],
+      ]),
+      'dense/bias': tf.tensor1d([2, 3]),
+    },
   };
 }
 
@@ -98,6 +110,18 @@ describe('mapTree, zipTrees, cloneTree', () => {
       expect(await values(zipped)).toEqual({ 'dense/bias': [2, 3], 'dense/kernel': [2, 2, 3, 4] });
       [b, mapped, zipped].forEach(disposeTree);
       disposeTree(a); // also disposes `same`, which shares the leaves
+    });
+  });
+
+  it('keeps a leaf named "__proto__" as an ordinary entry', async () => {
+    await expectNoTensorLeak(async () => {
+      const tree: TensorTree = Object.fromEntries([['__proto__', tf.scalar(2)]]);
+      const doubled = mapTree(tree, (x) => tf.mul(x, 2));
+      expect(Object.hasOwn(doubled, '__proto__')).toBe(true);
+      expect(Object.getPrototypeOf(doubled)).toBe(Object.prototype);
+      const leaf = Object.getOwnPropertyDescriptor(doubled, '__proto__')?.value as tf.Tensor;
+      expect(await leaf.data()).toEqual(new Float32Array([4]));
+      [tree, doubled].forEach(disposeTree);
     });
   });
 

@@ -1,4 +1,4 @@
 export * from './attribution.js';
 export * from './digits.js';
 export * from './small-tables.js';
-export * from './tabular.js';
+export { type TabularData, type TabularTensors, tabularToTensors } from './tabular.js';

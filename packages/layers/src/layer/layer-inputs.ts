@@ -60,3 +60,10 @@ export function requireRank(shape: Shape, rank: number, where: string): void {
     });
   }
 }
+
+/** Requires a tensor's last axis to match the size the weights were built for. @internal */
+export function checkLastDim(x: tf.Tensor, expected: number, where: string): void {
+  if (x.shape.at(-1) !== expected) {
+    throw ShapeError.mismatch([...x.shape.slice(0, -1).map(() => null), expected], x.shape, where);
+  }
+}

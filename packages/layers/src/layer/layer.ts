@@ -222,7 +222,10 @@ export abstract class Layer<Out extends LayerOutputs = LayerOutputs, Options ext
   /** Frees every weight, nested ones too. The layer cannot be used afterwards. */
   dispose(): void {
     if (this.#disposed) return;
-    for (const entry of this.#entries) entry.dispose();
+    for (const entry of this.#entries) {
+      if (entry instanceof LayerWeight) entry.variable.dispose();
+      else entry.dispose();
+    }
     this.#disposed = true;
   }
 

@@ -28,7 +28,7 @@ export function resolvePluginSpec<T>(
   spec: PluginSpec,
   builtins: readonly Plugin[],
   reg: Registry = registry,
-  where = kind,
+  where: string = kind,
 ): T {
   const name = typeof spec === 'string' ? spec : spec?.name;
   if (typeof name !== 'string' || name.length === 0) {

@@ -45,7 +45,7 @@ export function dilateKernel(kernel: tf.Tensor4D, rates: readonly [number, numbe
       [0, 0],
     ]);
     const flat = tf.reshape(spread, [kh * dh, kw * dw, a, b]);
-    return tf.slice(flat, [0, 0, 0, 0], [(kh - 1) * dh + 1, (kw - 1) * dw + 1, a, b]);
+    return tf.slice(flat, [0, 0, 0, 0], [(kh - 1) * dh + 1, (kw - 1) * dw + 1, a, b]) as tf.Tensor4D;
   });
 }
 

@@ -24,19 +24,19 @@ export interface ScoreState {
 export const EMPTY_SCORES: ScoreState = Object.freeze({ width: 0, chunks: Object.freeze([]) as readonly ScoreChunk[] });
 
 /**
- * Checks a batch of scores against the state and settings and returns its chunk: binary scores need 0/1
+ * Checks a batch of scores against the state's width and the settings and returns its labels: binary scores need 0/1
  * targets; `[n, k]` scores need labels below k (or one-hot rows); multiclass scores must be probabilities
  * when `requireProbabilities` (rows summing to 1 within 1e-4, loose enough for float32 softmax outputs).
  * @throws ShapeError if the score width differs from the state's or from `numClasses`
  * @throws ValidationError if labels are out of range or rows are not probabilities
  */
-export function scoreChunk(batch: Batch, state: ScoreState, numClasses: number | undefined, requireProbabilities: boolean): ScoreChunk {
+export function checkScores(batch: Batch, stateWidth: number, numClasses: number | undefined, requireProbabilities: boolean): Int32Array {
   const { layout, predictions } = batch;
   const where = batch.where('predictions');
   const width = layout.width;
   const expected = numClasses === undefined ? undefined : numClasses === 2 && width === 1 ? 1 : numClasses;
-  if ((expected !== undefined && width !== expected) || (state.width !== 0 && layout.rows > 0 && width !== state.width)) {
-    const columns = expected ?? state.width;
+  if ((expected !== undefined && width !== expected) || (stateWidth !== 0 && layout.rows > 0 && width !== stateWidth)) {
+    const columns = expected ?? stateWidth;
     throw ShapeError.mismatch(columns === 1 ? layout.batchShape : [...layout.batchShape, columns], predictions.shape, where);
   }
   const labels = targetLabels(batch.targets, layout, predictions.shape, batch.where('targets'), width === 1 ? 2 : width);
@@ -49,9 +49,14 @@ export function scoreChunk(batch: Batch, state: ScoreState, numClasses: number |
       }
     }
   }
+  return labels;
+}
+
+/** A batch's labels, scores and weights copied into plain arrays. */
+export function scoreChunk(batch: Batch, labels: Int32Array): ScoreChunk {
   return {
     targets: Array.from(labels),
-    scores: Array.from(predictions.values),
+    scores: Array.from(batch.predictions.values),
     weights: batch.weights === null ? null : Array.from(batch.weights),
   };
 }

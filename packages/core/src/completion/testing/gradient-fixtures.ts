@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tfc from '@tensorflow/tfjs-core';
 
 /** Test-only: the PyTorch reference gradients in `gradients/fixes/__fixtures__` (see the generator there). */
 
@@ -13,7 +13,7 @@ export interface ConvFixture {
   readonly op: 'conv2d' | 'depthwise';
   readonly strides: [number, number];
   readonly dilations: [number, number];
-  readonly pad: 'same' | 'valid' | tf.backend_util.ExplicitPadding;
+  readonly pad: 'same' | 'valid' | tfc.backend_util.ExplicitPadding;
   readonly x: FixtureTensor;
   readonly filter: FixtureTensor;
   readonly y: FixtureTensor;
@@ -41,3 +41,34 @@ function load<T>(file: string): T[] {
 
 export const convFixtures = (): ConvFixture[] => load<ConvFixture>('conv-gradients.json');
 export const poolFixtures = (): PoolFixture[] => load<PoolFixture>('pool-gradients.json');
+
+const tensor4d = (t: FixtureTensor) => tfc.tensor4d(t.values, t.shape as [number, number, number, number]);
+
+/** `[y, dx, dfilter]` of `sum(op(x, filter) · dy)` through `tf.grads`, on the active backend. */
+export function convGradients(f: ConvFixture): tfc.Tensor[] {
+  return tfc.tidy(() => {
+    const dy = tensor4d(f.dy);
+    const forward = (x: tfc.Tensor4D, filter: tfc.Tensor4D) =>
+      f.op === 'conv2d'
+        ? tfc.conv2d(x, filter, f.strides, f.pad, 'NHWC', f.dilations)
+        : tfc.depthwiseConv2d(x, filter, f.strides, f.pad, 'NHWC', f.dilations);
+    const { value, grads } = tfc.valueAndGrads((x: tfc.Tensor4D, filter: tfc.Tensor4D) =>
+      tfc.sum(tfc.mul(forward(x, filter), dy)),
+    )([tensor4d(f.x), tensor4d(f.filter)]);
+    value.dispose();
+    return [forward(tensor4d(f.x), tensor4d(f.filter)), ...grads];
+  });
+}
+
+/** `[y, dx]` of `sum(pool(x) · dy)` through `tf.grad`, on the active backend. */
+export function poolGradients(f: PoolFixture): tfc.Tensor[] {
+  return tfc.tidy(() => {
+    const dy = tensor4d(f.dy);
+    const forward = (x: tfc.Tensor4D) =>
+      f.op === 'avgPool'
+        ? tfc.avgPool(x, f.filterSize, f.strides, f.pad)
+        : tfc.maxPool(x, f.filterSize, f.strides, f.pad);
+    const dx = tfc.grad((x: tfc.Tensor4D) => tfc.sum(tfc.mul(forward(x), dy)))(tensor4d(f.x));
+    return [forward(tensor4d(f.x)), dx];
+  });
+}
