@@ -16,10 +16,13 @@ export async function trainTinyModel(steps = 200, seed = 1): Promise<TinyTrainin
     const [a, b] = tf.split(points, 2, 1);
     return { x: points, y: tf.cast(tf.greater(tf.mul(a!, b!), 0), 'float32') };
   });
-  const w1 = tf.variable(tf.randomNormal([2, 16], 0, 1, 'float32', seed + 1));
-  const b1 = tf.variable(tf.zeros([16]));
-  const w2 = tf.variable(tf.randomNormal([16, 1], 0, 0.25, 'float32', seed + 2));
-  const b2 = tf.variable(tf.zeros([1]));
+  // Inside tidy so the initial values, which tf.variable copies, are disposed.
+  const [w1, b1, w2, b2] = tf.tidy(() => [
+    tf.variable(tf.randomNormal([2, 16], 0, 1, 'float32', seed + 1)),
+    tf.variable(tf.zeros([16])),
+    tf.variable(tf.randomNormal([16, 1], 0, 0.25, 'float32', seed + 2)),
+    tf.variable(tf.zeros([1])),
+  ]) as [tf.Variable, tf.Variable, tf.Variable, tf.Variable];
   const optimizer = tf.train.adam(0.05);
   const loss = () =>
     tf.tidy(() => {

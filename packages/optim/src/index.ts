@@ -47,3 +47,14 @@ export * from './schedule/polynomial-decay.js';
 export * from './schedule/cosine-decay.js';
 export * from './schedule/linear-warmup.js';
 export * from './schedule/one-cycle.js';
+
+export * from './loss/types.js';
+export * from './loss/reduction.js';
+export * from './loss/regression.js';
+export * from './loss/robust.js';
+export * from './loss/binary-crossentropy.js';
+export * from './loss/categorical-crossentropy.js';
+export * from './loss/probabilistic.js';
+export * from './loss/cosine-similarity.js';
+export * from './loss/hinge.js';
+export * from './loss/gan.js';

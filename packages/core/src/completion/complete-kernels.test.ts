@@ -9,9 +9,16 @@ import { useBackend } from './testing/backend-comparison.js';
 
 const FAKE = 'tessera-completion-test';
 const identity: tf.KernelFunc = ({ inputs }) => inputs.x!;
-const fake = (kernelName: string, uses: string[]): KernelCompletion => ({ kernelName, uses, kernelFunc: identity });
+const fake = (kernelName: string, uses: string[]): KernelCompletion => ({
+  kernelName,
+  uses,
+  kernelFunc: identity,
+});
 tf.registerKernel({ kernelName: 'FakeNative', backendName: FAKE, kernelFunc: identity });
-const fakeCompletions = [fake('FakeCompleted', ['FakeNative']), fake('FakeBlocked', ['FakeNative', 'FakeAbsent'])];
+const fakeCompletions = [
+  fake('FakeCompleted', ['FakeNative']),
+  fake('FakeBlocked', ['FakeNative', 'FakeAbsent']),
+];
 fakeCompletions.push(fake('FakeNative', []));
 afterAll(() => {
   for (const name of ['FakeNative', 'FakeCompleted']) tf.unregisterKernel(name, FAKE);

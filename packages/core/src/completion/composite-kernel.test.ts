@@ -12,7 +12,11 @@ tf.registerKernel({
   backendName: 'wasm',
   kernelFunc: compositeKernelFunc(({ x }) => tf.add(tf.square(x!), 1)),
 });
-tf.registerKernel({ kernelName: PASS_THROUGH, backendName: 'wasm', kernelFunc: compositeKernelFunc(({ x }) => x!) });
+tf.registerKernel({
+  kernelName: PASS_THROUGH,
+  backendName: 'wasm',
+  kernelFunc: compositeKernelFunc(({ x }) => x!),
+});
 tf.registerKernel({
   kernelName: FAILING,
   backendName: 'wasm',

@@ -11,3 +11,7 @@ export * from './ops/conv2d-filter-gradient.js';
 export * from './ops/conv2d-input-gradient.js';
 export * from './ops/depthwise-filter-gradient.js';
 export * from './ops/depthwise-input-gradient.js';
+export * from './correct-kernels.js';
+export * from './kernel-correction.js';
+export * from './kernels/MaxPoolGrad.js';
+export * from './ops/max-pool-input-gradient.js';

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
+import { kernelCorrections } from './correct-kernels.js';
 import { kernelCompletions } from './kernel-completions.js';
 import { pseudoRandom, useBackend } from './testing/backend-comparison.js';
 
@@ -9,42 +10,65 @@ const t4 = (shape: [number, number, number, number], seed: number) =>
 /** One run per completion that takes its widest path (strided, dilated, multiplier > 1, cropped, masked). */
 const exercises: Record<string, () => tf.Tensor> = {
   Conv2DBackpropFilter: () =>
-    tf.engine().runKernel(
-      tf.Conv2DBackpropFilter,
-      { x: t4([1, 3, 7, 6], 1), dy: t4([1, 2, 3, 3], 2) },
-      { strides: 2, pad: 'valid', dataFormat: 'NCHW', filterShape: [2, 2, 3, 2] },
-    ),
+    tf
+      .engine()
+      .runKernel(
+        tf.Conv2DBackpropFilter,
+        { x: t4([1, 3, 7, 6], 1), dy: t4([1, 2, 3, 3], 2) },
+        { strides: 2, pad: 'valid', dataFormat: 'NCHW', filterShape: [2, 2, 3, 2] },
+      ),
   DepthwiseConv2dNativeBackpropFilter: () =>
-    tf.engine().runKernel(
-      tf.DepthwiseConv2dNativeBackpropFilter,
-      { x: t4([1, 9, 10, 2], 1), dy: t4([1, 5, 5, 4], 2) },
-      { strides: 2, dilations: 2, pad: 'same', filterShape: [3, 3, 2, 2] },
-    ),
+    tf
+      .engine()
+      .runKernel(
+        tf.DepthwiseConv2dNativeBackpropFilter,
+        { x: t4([1, 9, 10, 2], 1), dy: t4([1, 5, 5, 4], 2) },
+        { strides: 2, dilations: 2, pad: 'same', filterShape: [3, 3, 2, 2] },
+      ),
   DepthwiseConv2dNativeBackpropInput: () =>
     tf.engine().runKernel(
       tf.DepthwiseConv2dNativeBackpropInput,
       { dy: t4([1, 3, 3, 4], 1), filter: t4([2, 2, 2, 2], 2) },
-      { strides: 2, dilations: 1, pad: [[0, 0], [0, 3], [0, 3], [0, 0]], inputShape: [1, 5, 5, 2] },
+      {
+        strides: 2,
+        dilations: 1,
+        pad: [
+          [0, 0],
+          [0, 3],
+          [0, 3],
+          [0, 0],
+        ],
+        inputShape: [1, 5, 5, 2],
+      },
     ),
   UnsortedSegmentSum: () => tf.unsortedSegmentSum(tf.ones([3, 2]), tf.tensor1d([0, -1, 1], 'int32'), 2),
   Einsum: () => tf.einsum('bij,jk->bik', tf.ones([2, 3, 4]), tf.ones([4, 5])),
+  MaxPoolGrad: () => {
+    const [x, y, dy] = [t4([1, 5, 5, 2], 1), t4([1, 3, 3, 2], 2), t4([1, 3, 3, 2], 3)];
+    const attrs = { filterSize: 3, strides: 2, pad: 'same' };
+    return tf.engine().runKernel(tf.MaxPoolGrad, { dy, input: x, output: y }, attrs);
+  },
 };
+const replacements = [...kernelCompletions, ...kernelCorrections];
 
-describe('kernelCompletions', () => {
+describe('kernelCompletions and kernelCorrections', () => {
   it('has one completion per kernel id, each with an exercise here', () => {
     const names = kernelCompletions.map((c) => c.kernelName);
     expect(new Set(names).size).toBe(names.length);
-    expect(Object.keys(exercises).sort()).toEqual([...names].sort());
+    expect(Object.keys(exercises).sort()).toEqual(replacements.map((c) => c.kernelName).sort());
   });
 
   it('uses only kernels the wasm backend registers natively', () => {
     const wasm = new Set(tf.getKernelsForBackend('wasm').map((k) => k.kernelName));
-    for (const { kernelName, uses } of kernelCompletions) {
-      expect(uses.filter((u) => !wasm.has(u)), kernelName).toEqual([]);
+    for (const { kernelName, uses } of replacements) {
+      expect(
+        uses.filter((u) => !wasm.has(u)),
+        kernelName,
+      ).toEqual([]);
     }
   });
 
-  it.each(kernelCompletions.map((c) => [c.kernelName, c.uses] as const))(
+  it.each(replacements.map((c) => [c.kernelName, c.uses] as const))(
     '%s runs no kernel missing from its `uses`',
     async (kernelName, uses) => {
       await useBackend('wasm');

@@ -1,7 +1,15 @@
 import { ConformanceMismatchError, type ConformanceLocation } from './conformance-error.js';
 import type { ConformanceTolerance } from './conformance-types.js';
 
-/** A tensor read back to plain memory. */
+/**
+ * A tensor read back to plain memory.
+ *
+ * @example
+ * ```ts
+ * import type { ReadTensor } from '@tessera/core/testing';
+ * const read: ReadTensor = { shape: [2], dtype: 'float32', values: new Float32Array([0.5, 1]) };
+ * ```
+ */
 export interface ReadTensor {
   readonly shape: readonly number[];
   readonly dtype: string;

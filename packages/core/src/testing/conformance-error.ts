@@ -1,10 +1,20 @@
 import { TesseraError } from '../errors/index.js';
 
-/** Where a conformance failure happened: which case, which variant, which output or gradient. */
+/**
+ * Where a conformance failure happened: which case, which variant, which output or gradient.
+ *
+ * @example
+ * ```ts
+ * import type { ConformanceLocation } from '@tessera/core/testing';
+ * const where: ConformanceLocation = {
+ *   caseName: 'conv2d', variant: 'stride 2', output: 'gradient d/dfilter', backend: 'wasm', reference: 'cpu',
+ * };
+ * ```
+ */
 export interface ConformanceLocation {
   readonly caseName: string;
   readonly variant: string;
-  /** `'output 0'`, `'gradient d/dx'`, or `'tensor count'`. */
+  /** `'output 0'`, `'gradient d/dx'`, `'memory'` (a leak) or `'execution'` (a kernel threw). */
   readonly output: string;
   readonly backend: string;
   readonly reference: string;

@@ -16,7 +16,15 @@ export interface ConformanceTolerance {
   readonly atol: number;
 }
 
-/** The default float32 tolerance of the conformance suite. */
+/**
+ * The default float32 tolerance of the conformance suite: `rtol 1e-4`, `atol 1e-5`.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_CONFORMANCE_TOLERANCE } from '@tessera/core/testing';
+ * const halfPrecision = { ...DEFAULT_CONFORMANCE_TOLERANCE, rtol: 1e-2 };
+ * ```
+ */
 export const DEFAULT_CONFORMANCE_TOLERANCE: ConformanceTolerance = Object.freeze({ rtol: 1e-4, atol: 1e-5 });
 
 /**
@@ -58,7 +66,17 @@ export interface ConformanceCase {
   run(backend: string, options?: ConformanceRunOptions): Promise<void>;
 }
 
-/** How the seeded values of one input are drawn. */
+/**
+ * How the seeded values of one input are drawn. Seeds derive from the case, variant and input names, so
+ * every backend (and every run) sees the same values.
+ *
+ * @example
+ * ```ts
+ * import type { InputSpec } from '@tessera/core/testing';
+ * const positive: InputSpec = { shape: [3, 1, 5], range: [0.1, 3] };
+ * const indices: InputSpec = { shape: [4], dtype: 'int32', values: [4, 0, 2, 2] };
+ * ```
+ */
 export interface InputSpec {
   readonly shape: readonly number[];
   /** Default `'float32'`. */
@@ -71,7 +89,20 @@ export interface InputSpec {
   readonly grad?: boolean;
 }
 
-/** One shape/attribute combination of a case. */
+/**
+ * One shape/attribute combination of a case.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import type { CaseVariant } from '@tessera/core/testing';
+ * const strided: CaseVariant = {
+ *   label: 'x 1x6x6x2, window 2, stride 2',
+ *   inputs: { x: { shape: [1, 6, 6, 2] } },
+ *   fn: ({ x }) => tf.maxPool(x as tf.Tensor4D, 2, 2, 'valid'),
+ * };
+ * ```
+ */
 export interface CaseVariant {
   /** What distinguishes this variant, shown in failure messages (`'stride 2, same, 1x5x5x3'`). */
   readonly label: string;
@@ -83,7 +114,20 @@ export interface CaseVariant {
   readonly gradients?: boolean;
 }
 
-/** The definition of an op case, turned into a {@link ConformanceCase} by `defineOpCase`. */
+/**
+ * The definition of an op case, turned into a {@link ConformanceCase} by `defineOpCase`. List in `kernels`
+ * every kernel the variants run, forward and backward (`Identity` aside), so a skip by kernel id is exact.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import type { OpCaseDefinition } from '@tessera/core/testing';
+ * const neg: OpCaseDefinition = {
+ *   name: 'neg', kernels: ['Neg'],
+ *   variants: [{ label: 'x 7', inputs: { x: { shape: [7] } }, fn: ({ x }) => tf.neg(x!) }],
+ * };
+ * ```
+ */
 export interface OpCaseDefinition {
   readonly name: string;
   readonly kernels: readonly string[];

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadCpuBackendPackage } from '../backends/cpu-backend-plugin.js';
 import { ValidationError } from '../errors/index.js';
+import { registerGradientFixes } from '../gradients/fixes/index.js';
 import { compareTensors } from './compare-results.js';
 import { ConformanceMismatchError, type ConformanceLocation } from './conformance-error.js';
 import {
@@ -70,6 +71,8 @@ export function defineOpCase(definition: OpCaseDefinition): ConformanceCase {
       const tolerance = options.tolerance ?? DEFAULT_CONFORMANCE_TOLERANCE;
       // The default oracle: loading tfjs-backend-cpu registers it (and its kernels) with tfjs.
       if (reference === 'cpu' || backend === 'cpu') await loadCpuBackendPackage();
+      // Backends are checked under the gradients Tessera trains with: tfjs-core's, with core's corrections.
+      registerGradientFixes();
       const previous = tf.getBackend();
       try {
         for (const variant of variants) {

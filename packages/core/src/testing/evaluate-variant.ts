@@ -78,7 +78,8 @@ export async function evaluateVariant(
         reads.push({ name: `gradient d/d${gradNames[i]}`, tensor: g });
       });
     }
-    const values = await Promise.all(reads.map(({ tensor }) => tensor.data()));
+    // Copied, in case a backend hands out views of memory it reuses once the tensors are disposed.
+    const values = await Promise.all(reads.map(async ({ tensor }) => (await tensor.data()).slice()));
     reads.forEach(({ name, tensor }, i) => {
       results.push({
         name,

@@ -2,7 +2,17 @@ import { ValidationError } from '../errors/index.js';
 import { conformanceCases } from './conformance-cases.js';
 import type { ConformanceCase, ConformanceTolerance } from './conformance-types.js';
 
-/** A test-framework `it`/`test`; `skip`, when the framework has one, reports skipped cases as skipped. */
+/**
+ * A test framework's `it`/`test`; its `skip`, when it has one, reports skipped cases as skipped (without
+ * it, skipped cases are left out).
+ *
+ * @example
+ * ```ts
+ * import { it } from 'node:test';
+ * import type { ConformanceTestFunction } from '@tessera/core/testing';
+ * const register: ConformanceTestFunction = it;
+ * ```
+ */
 export interface ConformanceTestFunction {
   (name: string, fn: () => Promise<void>): unknown;
   skip?: (name: string, fn: () => Promise<void>) => unknown;
@@ -11,6 +21,16 @@ export interface ConformanceTestFunction {
 /**
  * Options of {@link runBackendConformance}. `describe` and `it` come from whichever test framework drives
  * the suite (vitest, jest, mocha, `node:test`), so `@tessera/core/testing` imports none of them.
+ *
+ * @example
+ * ```ts
+ * import { describe, it } from 'vitest';
+ * import type { BackendConformanceOptions } from '@tessera/core/testing';
+ * const options: BackendConformanceOptions = {
+ *   backend: 'webgpu', describe, it, tolerance: { rtol: 1e-3, atol: 1e-4 },
+ *   skip: { Cumsum: 'not implemented yet; tracked in #42' },
+ * };
+ * ```
  */
 export interface BackendConformanceOptions {
   /** The tfjs backend name under test; it must already be registered (e.g. through `initBackend`). */
@@ -51,10 +71,7 @@ function validateSkipList(skip: Readonly<Record<string, string>>, cases: readonl
 }
 
 /** Why `testCase` is skipped under `skip`, or undefined when it runs. */
-export function skipReason(
-  testCase: ConformanceCase,
-  skip: Readonly<Record<string, string>>,
-): string | undefined {
+function skipReason(testCase: ConformanceCase, skip: Readonly<Record<string, string>>): string | undefined {
   const key = [testCase.name, ...testCase.kernels].find((k) => Object.hasOwn(skip, k));
   return key === undefined ? undefined : `${key}: ${skip[key]}`;
 }

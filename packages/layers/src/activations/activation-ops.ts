@@ -76,3 +76,21 @@ export function temperedSigmoid(
   const { scale = 2, inverseTemperature = 2, offset = 1 } = options;
   return tf.tidy(() => tf.sub(tf.mul(scale, tf.sigmoid(tf.mul(inverseTemperature, x))), offset));
 }
+
+// Keras's additive mask value for float32 logits: large enough to zero a softmax entry, finite so a fully
+// masked row still normalises (to a uniform distribution), as Keras's masked softmax does.
+const MASKED_LOGIT = -1e9;
+
+/**
+ * Softmax along `axis` with masked entries excluded: `mask` (boolean or 0/1, broadcast against `x`) adds
+ * `−1e9` where it is false, Keras's rule (a fully masked slice becomes uniform).
+ * @see https://keras.io/api/layers/activation_layers/softmax/
+ * @example
+ * ```ts
+ * maskedSoftmax(tf.tensor2d([[1, 2, 3]]), tf.tensor2d([[1, 1, 0]], undefined, 'bool'));
+ * ```
+ */
+export function maskedSoftmax(x: tf.Tensor, mask: tf.Tensor | null, axis = -1): tf.Tensor {
+  if (!mask) return softmax(x, axis);
+  return tf.tidy(() => softmax(tf.add(x, tf.mul(tf.sub(1, tf.cast(mask, x.dtype)), MASKED_LOGIT)), axis));
+}

@@ -1,6 +1,11 @@
 import { ValidationError } from '@tessera/core';
 import { choiceOption, integerOption } from '../input/check-options.js';
-import { balancedAccuracy as balancedAccuracyOf, cohenKappa as cohenKappaOf, type KappaWeighting, matthewsCorrelation as matthewsOf } from '../math/agreement.js';
+import {
+  balancedAccuracyFromConfusion,
+  cohenKappaFromConfusion,
+  type KappaWeighting,
+  matthewsCorrelationFromConfusion,
+} from '../math/agreement.js';
 import { buildClassificationReport, type ClassificationReport } from '../math/classification-report.js';
 import { type ConfusionNormalization, type ConfusionState, confusionRows, normalizeConfusionMatrix } from '../math/confusion-matrix.js';
 import type { ZeroDivision } from '../math/precision-recall-fscore.js';
@@ -43,7 +48,7 @@ export function confusionMatrix(options: ConfusionMatrixOptions = {}): Metric<Co
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.matthews_corrcoef.html
  */
 export function matthewsCorrelation(options: ClassLabelOptions = {}): Metric<ConfusionState, number> {
-  return confusionMetric('matthewsCorrelation', options, matthewsOf);
+  return confusionMetric('matthewsCorrelation', options, matthewsCorrelationFromConfusion);
 }
 
 /** Options of {@link cohenKappa}. */
@@ -65,7 +70,7 @@ export interface CohenKappaOptions extends ClassLabelOptions {
  */
 export function cohenKappa(options: CohenKappaOptions = {}): Metric<ConfusionState, number> {
   const weighting = choiceOption(options.weighting, 'none', ['none', 'linear', 'quadratic'], 'cohenKappa({ weighting })');
-  return confusionMetric('cohenKappa', options, (state) => cohenKappaOf(state, weighting));
+  return confusionMetric('cohenKappa', options, (state) => cohenKappaFromConfusion(state, weighting));
 }
 
 /** Options of {@link balancedAccuracy}. */
@@ -86,7 +91,7 @@ export interface BalancedAccuracyOptions extends ClassLabelOptions {
  */
 export function balancedAccuracy(options: BalancedAccuracyOptions = {}): Metric<ConfusionState, number> {
   const adjusted = options.adjusted ?? false;
-  return confusionMetric('balancedAccuracy', options, (state) => balancedAccuracyOf(state, adjusted));
+  return confusionMetric('balancedAccuracy', options, (state) => balancedAccuracyFromConfusion(state, adjusted));
 }
 
 /** Options of {@link classificationReport}. */

@@ -28,8 +28,8 @@ export interface ClassLabelOptions {
  * @param check - extra validation of the state after each update (e.g. binary averaging)
  * @example
  * ```ts
- * import { confusionMetric, matthewsCorrelation } from '@tessera/metrics';
- * const mcc = confusionMetric('mcc', {}, matthewsCorrelation);
+ * import { confusionMetric, matthewsCorrelationFromConfusion } from '@tessera/metrics';
+ * const mcc = confusionMetric('mcc', {}, matthewsCorrelationFromConfusion);
  * ```
  * @throws ValidationError if `numClasses` or `threshold` is invalid
  */

@@ -73,7 +73,7 @@ export function rocAuc(options: RocAucOptions = {}): Metric<ScoreState> | Binned
   if (mode === 'binned') {
     const computeWithBound = (state: BinnedScoreState): BinnedAuc =>
       state.width === 0 ? { auc: Number.NaN, errorBound: Number.NaN } : binnedRocAuc(state.histogram, histogramLayout(state), multiClass, average);
-    return {
+    const binned: BinnedRocAucMetric = {
       name,
       init: () => ({ numThresholds, width: 0, histogram: [] }),
       async update(state, targets, predictions, sampleWeight) {
@@ -84,8 +84,9 @@ export function rocAuc(options: RocAucOptions = {}): Metric<ScoreState> | Binned
       compute: (state) => computeWithBound(state).auc,
       computeWithBound,
     };
+    return binned;
   }
-  return {
+  const exact: Metric<ScoreState> = {
     name,
     init: () => EMPTY_SCORES,
     async update(state, targets, predictions, sampleWeight) {
@@ -102,4 +103,5 @@ export function rocAuc(options: RocAucOptions = {}): Metric<ScoreState> | Binned
         : averageOneVsRest(binaryRocAuc, labels, scores, weights, state.width, average);
     },
   };
+  return exact;
 }

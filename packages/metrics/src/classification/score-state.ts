@@ -35,7 +35,7 @@ export function checkScores(batch: Batch, stateWidth: number, numClasses: number
   const where = batch.where('predictions');
   const width = layout.width;
   const expected = numClasses === undefined ? undefined : numClasses === 2 && width === 1 ? 1 : numClasses;
-  if ((expected !== undefined && width !== expected) || (stateWidth !== 0 && layout.rows > 0 && width !== stateWidth)) {
+  if (layout.rows > 0 && ((expected !== undefined && width !== expected) || (stateWidth !== 0 && width !== stateWidth))) {
     const columns = expected ?? stateWidth;
     throw ShapeError.mismatch(columns === 1 ? layout.batchShape : [...layout.batchShape, columns], predictions.shape, where);
   }

@@ -28,7 +28,7 @@ export function numberOption(value: number | undefined, fallback: number, min: n
  * @returns `value`, or `fallback` when it is undefined
  * @throws ValidationError unless the value is one of `allowed`
  */
-export function choiceOption<T>(value: T | undefined, fallback: T, allowed: readonly T[], where: string): T {
+export function choiceOption<T>(value: T | undefined, fallback: NoInfer<T>, allowed: readonly NoInfer<T>[], where: string): T {
   if (value === undefined) return fallback;
   if (!allowed.includes(value)) {
     throw ValidationError.expected(`one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`, value, where);

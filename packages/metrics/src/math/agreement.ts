@@ -9,11 +9,11 @@ export type KappaWeighting = 'none' | 'linear' | 'quadratic';
  * scikit-learn.
  * @example
  * ```ts
- * matthewsCorrelation({ numClasses: 2, counts: [1, 1, 0, 2] }); // ≈ 0.5774
+ * matthewsCorrelationFromConfusion({ numClasses: 2, counts: [1, 1, 0, 2] }); // ≈ 0.5774
  * ```
  * @see Gorodkin (2004), "Comparing two K-category assignments by a K-category correlation coefficient"
  */
-export function matthewsCorrelation(state: ConfusionState): number {
+export function matthewsCorrelationFromConfusion(state: ConfusionState): number {
   const { tp, predicted, actual } = classTotals(state);
   const correct = tp.reduce((a, b) => a + b, 0);
   const n = predicted.reduce((a, b) => a + b, 0);
@@ -30,11 +30,11 @@ export function matthewsCorrelation(state: ConfusionState): number {
  * `linear` and `quadratic` weightings. NaN when the expected disagreement is zero (a single class).
  * @example
  * ```ts
- * cohenKappa({ numClasses: 2, counts: [2, 1, 0, 1] }); // 0.5
+ * cohenKappaFromConfusion({ numClasses: 2, counts: [2, 1, 0, 1] }); // 0.5
  * ```
  * @see Cohen (1960), "A coefficient of agreement for nominal scales"
  */
-export function cohenKappa(state: ConfusionState, weighting: KappaWeighting = 'none'): number {
+export function cohenKappaFromConfusion(state: ConfusionState, weighting: KappaWeighting = 'none'): number {
   const k = state.numClasses;
   const { predicted, actual } = classTotals(state);
   const n = predicted.reduce((a, b) => a + b, 0);
@@ -56,11 +56,11 @@ export function cohenKappa(state: ConfusionState, weighting: KappaWeighting = 'n
  * that chance scores 0. NaN without data.
  * @example
  * ```ts
- * balancedAccuracy({ numClasses: 2, counts: [3, 1, 0, 2] }); // 0.875
+ * balancedAccuracyFromConfusion({ numClasses: 2, counts: [3, 1, 0, 2] }); // 0.875
  * ```
  * @see Brodersen et al. (2010), "The balanced accuracy and its posterior distribution"
  */
-export function balancedAccuracy(state: ConfusionState, adjusted = false): number {
+export function balancedAccuracyFromConfusion(state: ConfusionState, adjusted = false): number {
   const { tp, actual } = classTotals(state);
   const recalls = tp.flatMap((v, c) => (actual[c] === 0 ? [] : [v / actual[c]!]));
   if (recalls.length === 0) return Number.NaN;

@@ -46,6 +46,9 @@ export function regressionBatch(y: ArrayLike<number>, yHat: ArrayLike<number>, o
   let weight = 0;
   for (let r = 0; r < rows; r++) weight += weights === null ? 1 : weights[r]!;
   for (let o = 0; o < outputs; o++) {
+    // Means are taken of the values shifted by the first row's, so constant data has exactly zero spread.
+    const y0 = y[o]!;
+    const e0 = y0 - yHat[o]!;
     let sumY = 0;
     let sumE = 0;
     for (let r = 0; r < rows; r++) {
@@ -55,11 +58,11 @@ export function regressionBatch(y: ArrayLike<number>, yHat: ArrayLike<number>, o
       s.squaredError[o]! += w * e * e;
       s.absoluteError[o]! += w * Math.abs(e);
       s.absolutePercentageError[o]! += (w * Math.abs(e)) / Math.max(Math.abs(t), 2 ** -52);
-      sumY += w * t;
-      sumE += w * e;
+      sumY += w * (t - y0);
+      sumE += w * (e - e0);
     }
-    const meanY = weight > 0 ? sumY / weight : 0;
-    const meanE = weight > 0 ? sumE / weight : 0;
+    const meanY = y0 + (weight > 0 ? sumY / weight : 0);
+    const meanE = e0 + (weight > 0 ? sumE / weight : 0);
     for (let r = 0; r < rows; r++) {
       const w = weights === null ? 1 : weights[r]!;
       const dy = y[r * outputs + o]! - meanY;
@@ -88,9 +91,11 @@ export function mergeRegression(a: RegressionState, b: RegressionState): Regress
   const fractionB = weight > 0 ? b.weight / weight : 0;
   const cross = weight > 0 ? (a.weight * b.weight) / weight : 0;
   const add = (x: readonly number[], yv: readonly number[]) => x.map((v, i) => v + yv[i]!);
-  const mean = (ma: readonly number[], mb: readonly number[]) => ma.map((m, i) => m + (mb[i]! - m) * fractionB);
+  // A side without weight contributes nothing; taking the other side's moments as they are keeps them exact.
+  const mean = (ma: readonly number[], mb: readonly number[]) =>
+    b.weight === 0 ? ma : a.weight === 0 ? mb : ma.map((m, i) => m + (mb[i]! - m) * fractionB);
   const m2 = (qa: readonly number[], qb: readonly number[], ma: readonly number[], mb: readonly number[]) =>
-    qa.map((q, i) => q + qb[i]! + (mb[i]! - ma[i]!) ** 2 * cross);
+    b.weight === 0 ? qa : a.weight === 0 ? qb : qa.map((q, i) => q + qb[i]! + (mb[i]! - ma[i]!) ** 2 * cross);
   return {
     outputs: a.outputs,
     count: a.count + b.count,

@@ -18,6 +18,9 @@ import os
 
 import numpy as np
 import torch
+import warnings
+
+warnings.filterwarnings("ignore", category=UserWarning)
 
 torch.set_default_dtype(torch.float32)
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -40,7 +43,7 @@ def nan_to_none(x):
 # ----------------------------------------------------------------------------------------------------
 rng = np.random.default_rng(20240601)
 SHAPES = {"dense/kernel": (3, 4), "dense/bias": (4,)}
-P0 = {k: (rng.choice([-1.0, 1.0], s) * rng.uniform(0.5, 2.0, s)).astype(F) for k, s in SHAPES.items()}
+P0 = {k: (rng.choice([-1.0, 1.0], s) * rng.uniform(2.0, 4.0, s)).astype(F) for k, s in SHAPES.items()}
 GRADS = [{k: rng.normal(0, 1, s).astype(F) for k, s in SHAPES.items()} for _ in range(STEPS)]
 
 
@@ -392,3 +395,191 @@ for c in cases:
 with open(os.path.join(HERE, "optimizers.json"), "w") as f:
     json.dump(optim_fixture, f, indent=1, allow_nan=False)
 print(f"optimizers.json: {len(cases)} cases")
+
+
+# ----------------------------------------------------------------------------------------------------
+# Schedules
+# ----------------------------------------------------------------------------------------------------
+def lr_trace(make, steps, lr=0.1):
+    opt = torch.optim.SGD([torch.zeros(1, requires_grad=True)], lr=lr)
+    sched = make(opt)
+    out = []
+    for _ in range(steps):
+        out.append(opt.param_groups[0]["lr"])
+        opt.step()
+        sched.step()
+    return out
+
+
+S = torch.optim.lr_scheduler
+schedule_cases = [
+    ("stepDecay", {"initialValue": 0.1, "stepSize": 3, "gamma": 0.5}, "StepLR", lr_trace(lambda o: S.StepLR(o, 3, 0.5), 12)),
+    ("piecewiseConstant", {"boundaries": [3, 7], "values": [0.1, 0.01, 0.001]}, "MultiStepLR",
+     lr_trace(lambda o: S.MultiStepLR(o, [3, 7], 0.1), 10)),
+    ("exponentialDecay", {"initialValue": 0.1, "decaySteps": 1, "decayRate": 0.9}, "ExponentialLR",
+     lr_trace(lambda o: S.ExponentialLR(o, 0.9), 12)),
+    ("cosineDecay", {"initialValue": 0.1, "decaySteps": 10, "alpha": 0.1}, "CosineAnnealingLR",
+     lr_trace(lambda o: S.CosineAnnealingLR(o, 10, eta_min=0.01), 11)),
+    ("cosineDecay", {"initialValue": 0.1, "decaySteps": 4, "alpha": 0.1, "restarts": {"periodMultiplier": 2}},
+     "CosineAnnealingWarmRestarts(T_mult=2)", lr_trace(lambda o: S.CosineAnnealingWarmRestarts(o, 4, T_mult=2, eta_min=0.01), 40)),
+    ("cosineDecay", {"initialValue": 0.1, "decaySteps": 5, "restarts": {"periodMultiplier": 1}},
+     "CosineAnnealingWarmRestarts(T_mult=1)", lr_trace(lambda o: S.CosineAnnealingWarmRestarts(o, 5, T_mult=1), 23)),
+    ("polynomialDecay", {"initialValue": 0.1, "decaySteps": 8, "power": 2}, "PolynomialLR",
+     lr_trace(lambda o: S.PolynomialLR(o, total_iters=8, power=2), 12)),
+    ("oneCycle", {"maxValue": 0.1, "totalSteps": 20}, "OneCycleLR", lr_trace(lambda o: S.OneCycleLR(o, 0.1, total_steps=20), 20)),
+    ("oneCycle", {"maxValue": 0.1, "totalSteps": 20, "annealStrategy": "linear", "pctStart": 0.25}, "OneCycleLR(linear)",
+     lr_trace(lambda o: S.OneCycleLR(o, 0.1, total_steps=20, anneal_strategy="linear", pct_start=0.25), 20)),
+    ("oneCycle", {"maxValue": 0.1, "totalSteps": 30, "threePhase": True, "divFactor": 10, "finalDivFactor": 100}, "OneCycleLR(three_phase)",
+     lr_trace(lambda o: S.OneCycleLR(o, 0.1, total_steps=30, three_phase=True, div_factor=10, final_div_factor=100), 30)),
+    ("linearWarmup", {"warmupSteps": 5, "initialValue": 0.01, "schedule": {"name": "cosineDecay", "initialValue": 0.1, "decaySteps": 10}},
+     "SequentialLR(LinearLR(0.1, 5), CosineAnnealingLR(10))",
+     lr_trace(lambda o: S.SequentialLR(o, [S.LinearLR(o, 0.1, total_iters=5), S.CosineAnnealingLR(o, 10)], milestones=[5]), 16)),
+]
+with open(os.path.join(HERE, "schedules.json"), "w") as f:
+    json.dump({"generator": "generate.py", "torch": torch.__version__,
+               "cases": [{"schedule": n, "options": o, "reference": f"torch.optim.lr_scheduler.{r}", "values": v} for n, o, r, v in schedule_cases]},
+              f, indent=1, allow_nan=False)
+print(f"schedules.json: {len(schedule_cases)} cases")
+
+
+# ----------------------------------------------------------------------------------------------------
+# Losses
+# ----------------------------------------------------------------------------------------------------
+lrng = np.random.default_rng(7)
+EPS = 1e-7
+B, C = 4, 5
+nn = torch.nn.functional
+
+
+def t32(a):
+    return torch.tensor(np.asarray(a, dtype=F))
+
+
+def keras_hinge_labels(y):
+    binary = bool(((y == 0) | (y == 1)).all())
+    return 2 * y - 1 if binary else y
+
+
+def keras_normalize(x):
+    return x * torch.rsqrt(torch.clamp(torch.sum(x * x, -1, keepdim=True), min=EPS * EPS))
+
+
+def k_bce_probs(y, p, ls=0.0):
+    y = y * (1 - ls) + 0.5 * ls
+    p = torch.clamp(p, EPS, 1 - EPS)
+    return torch.mean(-(y * torch.log(p) + (1 - y) * torch.log(1 - p)), -1)
+
+
+def cce_probs(y, p, ls=0.0):
+    y = y * (1 - ls) + ls / p.shape[-1]
+    p = torch.clamp(p / p.sum(-1, keepdim=True), EPS, 1 - EPS)
+    return -(y * torch.log(p)).sum(-1)
+
+
+def sparse_probs(y, p):
+    p = torch.clamp(p / p.sum(-1, keepdim=True), EPS, 1 - EPS)
+    return -torch.log(p).gather(-1, y.long().unsqueeze(-1)).squeeze(-1)
+
+
+def onehot(labels):
+    return np.eye(C, dtype=F)[labels]
+
+
+def probs(shape):
+    x = lrng.uniform(0.05, 1, shape).astype(F)
+    return (x / x.sum(-1, keepdims=True)).astype(F)
+
+
+labels = lrng.integers(0, C, B)
+reg_t, reg_p = lrng.normal(0, 1, (B, C)).astype(F), lrng.normal(0, 1, (B, C)).astype(F)
+bin_t = lrng.integers(0, 2, (B, C)).astype(F)
+bin_p = lrng.uniform(0.02, 0.98, (B, C)).astype(F)
+bin_p[0, :2] = [0.0, 1.0]  # clipped to [1e-7, 1 - 1e-7]
+logits = lrng.normal(0, 3, (B, C)).astype(F)
+extreme = logits.copy()
+extreme[0] = [100, -100, 100, -100, 0]
+extreme[1] = [-100, -100, -100, -100, 100]
+pm1_t = np.where(lrng.integers(0, 2, (B, C)) == 1, 1.0, -1.0).astype(F)
+pos_t, pos_p = lrng.uniform(0.1, 3, (B, C)).astype(F), lrng.uniform(0.1, 3, (B, C)).astype(F)
+msle_p = pos_p.copy()
+msle_p[0, 0] = -0.5  # below epsilon: clamped, zero gradient
+kl_t = probs((B, C))
+kl_t[0, 0] = 0.0  # clipped to 1e-7
+cce_p = probs((B, C))
+cce_p[1, 2] = 0.0  # clipped
+
+W = lrng.uniform(0.5, 1.5, (B,)).astype(F)  # cotangent: gradients are of sum(W * loss)
+
+
+def loss_case(name, fn, options, reference, targets, predictions, torch_fn, grad_targets=False, integer_targets=False):
+    y = t32(targets) if not integer_targets else torch.tensor(np.asarray(targets), dtype=torch.int64)
+    p = t32(predictions).requires_grad_(True)
+    if grad_targets:
+        y.requires_grad_(True)
+    value = torch_fn(y, p)
+    (value * t32(W)).sum().backward()
+    out = {"name": name, "loss": fn, "options": options, "reference": reference,
+           "targets": listify(np.asarray(targets, dtype=np.float64)), "predictions": listify(predictions),
+           "expected": listify(value.detach().numpy()), "gradPredictions": listify(p.grad.numpy())}
+    if grad_targets:
+        out["gradTargets"] = listify(y.grad.numpy())
+    assert np.all(np.isfinite(out["expected"])) and np.all(np.isfinite(out["gradPredictions"])), name
+    return out
+
+
+KF = "Keras formula (torch autograd)"
+loss_cases = [
+    loss_case("mse", "meanSquaredError", {}, "torch.nn.MSELoss(reduction='none').mean(-1)", reg_t, reg_p,
+              lambda y, p: nn.mse_loss(p, y, reduction="none").mean(-1)),
+    loss_case("mae", "meanAbsoluteError", {}, "torch.nn.L1Loss(reduction='none').mean(-1)", reg_t, reg_p,
+              lambda y, p: nn.l1_loss(p, y, reduction="none").mean(-1)),
+    loss_case("msle", "meanSquaredLogarithmicError", {}, KF, pos_t, msle_p,
+              lambda y, p: ((torch.log(torch.clamp(p, min=EPS) + 1) - torch.log(torch.clamp(y, min=EPS) + 1)) ** 2).mean(-1)),
+    loss_case("huber", "huber", {}, "torch.nn.HuberLoss(reduction='none').mean(-1)", reg_t, reg_p * 2,
+              lambda y, p: nn.huber_loss(p, y, reduction="none", delta=1.0).mean(-1)),
+    loss_case("huber delta 0.5", "huber", {"delta": 0.5}, "torch.nn.HuberLoss(delta=0.5)", reg_t, reg_p * 2,
+              lambda y, p: nn.huber_loss(p, y, reduction="none", delta=0.5).mean(-1)),
+    loss_case("log-cosh", "logCosh", {}, KF, reg_t, reg_p * 3,
+              lambda y, p: (lambda x: x + nn.softplus(-2 * x) - math.log(2))(p - y).mean(-1)),
+    loss_case("bce probabilities", "binaryCrossentropy", {}, KF + ", clipped to [1e-7, 1-1e-7]", bin_t, bin_p, k_bce_probs),
+    loss_case("bce probabilities label smoothing", "binaryCrossentropy", {"labelSmoothing": 0.2}, KF, bin_t, bin_p,
+              lambda y, p: k_bce_probs(y, p, 0.2)),
+    loss_case("bce logits", "binaryCrossentropy", {"fromLogits": True}, "torch.nn.BCEWithLogitsLoss(reduction='none').mean(-1)",
+              bin_t, extreme, lambda y, p: nn.binary_cross_entropy_with_logits(p, y, reduction="none").mean(-1)),
+    loss_case("bce logits label smoothing", "binaryCrossentropy", {"fromLogits": True, "labelSmoothing": 0.1},
+              "torch.nn.BCEWithLogitsLoss on smoothed targets", bin_t, extreme,
+              lambda y, p: nn.binary_cross_entropy_with_logits(p, y * 0.9 + 0.05, reduction="none").mean(-1)),
+    loss_case("cce probabilities", "categoricalCrossentropy", {}, KF + " (normalise, clip)", onehot(labels), cce_p, cce_probs),
+    loss_case("cce probabilities soft targets smoothing", "categoricalCrossentropy", {"labelSmoothing": 0.1}, KF, probs((B, C)), cce_p,
+              lambda y, p: cce_probs(y, p, 0.1)),
+    loss_case("cce logits", "categoricalCrossentropy", {"fromLogits": True}, "torch.nn.CrossEntropyLoss (probability targets)",
+              probs((B, C)), extreme, lambda y, p: nn.cross_entropy(p, y, reduction="none")),
+    loss_case("cce logits label smoothing", "categoricalCrossentropy", {"fromLogits": True, "labelSmoothing": 0.2},
+              "torch.nn.CrossEntropyLoss(label_smoothing=0.2)", onehot(labels), extreme,
+              lambda y, p: nn.cross_entropy(p, y.argmax(-1), reduction="none", label_smoothing=0.2)),
+    loss_case("sparse cce logits", "sparseCategoricalCrossentropy", {"fromLogits": True}, "torch.nn.CrossEntropyLoss (class indices)",
+              labels, extreme, lambda y, p: nn.cross_entropy(p, y, reduction="none"), integer_targets=True),
+    loss_case("sparse cce probabilities", "sparseCategoricalCrossentropy", {}, KF + " (normalise, clip)",
+              labels, cce_p, sparse_probs, integer_targets=True),
+    loss_case("kl divergence", "klDivergence", {}, KF + " (both clipped to [1e-7, 1])", kl_t, probs((B, C)),
+              lambda y, p: (torch.clamp(y, EPS, 1) * torch.log(torch.clamp(y, EPS, 1) / torch.clamp(p, EPS, 1))).sum(-1)),
+    loss_case("poisson", "poisson", {}, KF, pos_t, pos_p, lambda y, p: (p - y * torch.log(p + EPS)).mean(-1)),
+    loss_case("cosine similarity", "cosineSimilarity", {}, KF + " (x * rsqrt(max(|x|^2, 1e-14)))", reg_t, reg_p,
+              lambda y, p: -(keras_normalize(y) * keras_normalize(p)).sum(-1)),
+    loss_case("hinge 0/1 labels", "hinge", {}, KF + " (0/1 labels mapped to -1/1)", bin_t, reg_p,
+              lambda y, p: torch.clamp(1 - keras_hinge_labels(y) * p, min=0).mean(-1)),
+    loss_case("hinge -1/1 labels", "hinge", {}, KF, pm1_t, reg_p, lambda y, p: torch.clamp(1 - y * p, min=0).mean(-1)),
+    loss_case("squared hinge", "squaredHinge", {}, KF, bin_t, reg_p,
+              lambda y, p: (torch.clamp(1 - keras_hinge_labels(y) * p, min=0) ** 2).mean(-1)),
+    loss_case("gan generator", "nonSaturatingGeneratorLoss", {}, "torch.nn.BCEWithLogitsLoss(fake, 1).mean(-1)",
+              np.zeros((B, C)), extreme, lambda y, p: nn.binary_cross_entropy_with_logits(p, torch.ones_like(p), reduction="none").mean(-1)),
+    loss_case("gan discriminator", "discriminatorLoss", {}, "BCEWithLogits(real, 1) + BCEWithLogits(fake, 0), mean(-1)",
+              -extreme, extreme,
+              lambda r, f: (nn.binary_cross_entropy_with_logits(r, torch.ones_like(r), reduction="none")
+                            + nn.binary_cross_entropy_with_logits(f, torch.zeros_like(f), reduction="none")).mean(-1),
+              grad_targets=True),
+]
+with open(os.path.join(HERE, "losses.json"), "w") as f:
+    json.dump({"generator": "generate.py", "torch": torch.__version__, "cotangent": listify(W), "cases": loss_cases},
+              f, indent=1, allow_nan=False)
+print(f"losses.json: {len(loss_cases)} cases")

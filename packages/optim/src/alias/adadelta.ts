@@ -26,7 +26,7 @@ export interface AdadeltaOptions extends CommonOptimizerOptions {
  * @see Zeiler, "ADADELTA: An Adaptive Learning Rate Method", 2012
  */
 export function adadelta(options: AdadeltaOptions = {}): GradientTransform<ChainState> {
-  const c = resolveCommon('adadelta', options, { learningRate: [1, 1e-3] });
+  const c = resolveCommon('adadelta', options);
   const scale = scaleByAdadelta({
     rho: c.pick('rho', 0.9, 0.95, { min: 0, max: 1 }),
     epsilon: c.pick('epsilon', 1e-6, 1e-7, { min: 0 }),

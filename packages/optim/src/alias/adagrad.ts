@@ -28,7 +28,7 @@ export interface AdagradOptions extends CommonOptimizerOptions {
  * @see Duchi, Hazan & Singer, "Adaptive Subgradient Methods for Online Learning and Stochastic Optimization", JMLR 2011
  */
 export function adagrad(options: AdagradOptions = {}): GradientTransform<ChainState> {
-  const c = resolveCommon('adagrad', options, { learningRate: [1e-2, 1e-3] });
+  const c = resolveCommon('adagrad', options);
   const lrDecay = c.pick('lrDecay', 0, 0, { min: 0 });
   const scale = scaleByAdagrad({
     initialAccumulatorValue: c.pick('initialAccumulatorValue', 0, 0.1, { min: 0 }),

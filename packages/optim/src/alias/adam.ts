@@ -40,7 +40,7 @@ function scaling(name: string, options: AdamOptions, keras: boolean, pick: (k: s
  * @see Reddi et al., "On the Convergence of Adam and Beyond", ICLR 2018 (AMSGrad)
  */
 export function adam(options: AdamOptions = {}): GradientTransform<ChainState> {
-  const c = resolveCommon('adam', options, { learningRate: [1e-3, 1e-3] });
+  const c = resolveCommon('adam', options);
   const scale = scaling('adam', options, c.keras, c.pick);
   return c.keras
     ? chainOf(scale, learningRateStep(c), kerasDecay(c))
@@ -60,7 +60,7 @@ export function adam(options: AdamOptions = {}): GradientTransform<ChainState> {
  * @see Loshchilov & Hutter, "Decoupled Weight Decay Regularization", ICLR 2019
  */
 export function adamw(options: AdamOptions = {}): GradientTransform<ChainState> {
-  const c = resolveCommon('adamw', options, { learningRate: [1e-3, 1e-3], weightDecay: [1e-2, 4e-3] });
+  const c = resolveCommon('adamw', options, { weightDecay: [1e-2, 4e-3] });
   const scale = scaling('adamw', options, c.keras, c.pick);
   if (c.keras) return chainOf(scale, learningRateStep(c), kerasDecay(c));
   const decay = c.weightDecay !== 0 && addDecayedWeights({ weightDecay: c.weightDecay, ...(c.mask ? { mask: c.mask } : {}) });

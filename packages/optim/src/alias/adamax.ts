@@ -24,7 +24,7 @@ export interface AdamaxOptions extends CommonOptimizerOptions {
  * @see Kingma & Ba, "Adam: A Method for Stochastic Optimization", ICLR 2015, section 7.1
  */
 export function adamax(options: AdamaxOptions = {}): GradientTransform<ChainState> {
-  const c = resolveCommon('adamax', options, { learningRate: [2e-3, 1e-3] });
+  const c = resolveCommon('adamax', options);
   const scale = scaleByAdamax({
     beta1: c.pick('beta1', 0.9, 0.9),
     beta2: c.pick('beta2', 0.999, 0.999),

@@ -13,6 +13,22 @@ import { checkMask, type WeightDecayMask } from '../transform/weight-decay-mask.
  */
 export type Convention = 'pytorch' | 'keras';
 
+/** The named optimizers. */
+export type OptimizerName = 'sgd' | 'adam' | 'adamw' | 'rmsprop' | 'adagrad' | 'adadelta' | 'adamax' | 'nadam' | 'lion';
+
+/** Default learning rates, `[PyTorch, Keras]`. */
+export const DEFAULT_LEARNING_RATES: Readonly<Record<OptimizerName, readonly [number, number]>> = {
+  sgd: [1e-3, 0.01],
+  adam: [1e-3, 1e-3],
+  adamw: [1e-3, 1e-3],
+  rmsprop: [1e-2, 1e-3],
+  adagrad: [1e-2, 1e-3],
+  adadelta: [1, 1e-3],
+  adamax: [2e-3, 1e-3],
+  nadam: [2e-3, 1e-3],
+  lion: [1e-4, 1e-3],
+};
+
 /** Options every named optimizer accepts. */
 export interface CommonOptimizerOptions {
   /** Constant or scheduled learning rate; the default depends on the optimizer and convention. */
@@ -38,16 +54,16 @@ export interface ResolvedCommon {
 
 /** Reads and validates the options shared by every alias. */
 export function resolveCommon(
-  name: string,
+  name: OptimizerName,
   raw: unknown,
-  defaults: { learningRate: [number, number]; weightDecay?: [number, number] },
+  defaults: { weightDecay?: readonly [number, number] } = {},
 ): ResolvedCommon {
   const options = optionsRecord(raw, `${name}(options)`);
   const convention = optionalChoice(options.convention, ['pytorch', 'keras'] as const, 'pytorch', `${name}(convention)`);
   const keras = convention === 'keras';
   const pick: ResolvedCommon['pick'] = (key, pytorch, kerasValue, bounds = {}) =>
     optionalNumber(options[key], keras ? kerasValue : pytorch, bounds, `${name}(${key})`);
-  const lrDefault = defaults.learningRate[keras ? 1 : 0];
+  const lrDefault = DEFAULT_LEARNING_RATES[name][keras ? 1 : 0];
   const learningRate = (typeof options.learningRate === 'function'
     ? options.learningRate
     : optionalNumber(options.learningRate, lrDefault, {}, `${name}(learningRate)`)) as LearningRate;

@@ -24,7 +24,7 @@ export interface LionOptions extends CommonOptimizerOptions {
  * @see Chen et al., "Symbolic Discovery of Optimization Algorithms", NeurIPS 2023
  */
 export function lion(options: LionOptions = {}): GradientTransform<ChainState> {
-  const c = resolveCommon('lion', options, { learningRate: [1e-4, 1e-3] });
+  const c = resolveCommon('lion', options);
   const scale = scaleByLion({ beta1: c.pick('beta1', 0.9, 0.9), beta2: c.pick('beta2', 0.99, 0.99) });
   if (c.keras) return chainOf(scale, learningRateStep(c), kerasDecay(c));
   const decay = c.weightDecay !== 0 && addDecayedWeights({ weightDecay: c.weightDecay, ...(c.mask ? { mask: c.mask } : {}) });

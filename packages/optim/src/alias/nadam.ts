@@ -27,7 +27,7 @@ export interface NadamOptions extends CommonOptimizerOptions {
  * @see Dozat, "Incorporating Nesterov Momentum into Adam", ICLR 2016 workshop
  */
 export function nadam(options: NadamOptions = {}): GradientTransform<ChainState> {
-  const c = resolveCommon('nadam', options, { learningRate: [2e-3, 1e-3] });
+  const c = resolveCommon('nadam', options);
   const scale = scaleByNadam({
     beta1: c.pick('beta1', 0.9, 0.9),
     beta2: c.pick('beta2', 0.999, 0.999),

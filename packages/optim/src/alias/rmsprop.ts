@@ -32,7 +32,7 @@ export interface RmspropOptions extends CommonOptimizerOptions {
  * @see Graves, "Generating Sequences With Recurrent Neural Networks", 2013 (centred RMSprop)
  */
 export function rmsprop(options: RmspropOptions = {}): GradientTransform<ChainState> {
-  const c = resolveCommon('rmsprop', options, { learningRate: [1e-2, 1e-3] });
+  const c = resolveCommon('rmsprop', options);
   const momentum = c.pick('momentum', 0, 0, { min: 0, max: 1 });
   const scale = scaleByRms({
     decay: c.pick('rho', 0.99, 0.9, { min: 0, max: 1 }),

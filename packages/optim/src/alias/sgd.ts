@@ -33,7 +33,7 @@ export interface SgdOptions extends CommonOptimizerOptions {
  * @see Sutskever et al., "On the importance of initialization and momentum in deep learning", ICML 2013
  */
 export function sgd(options: SgdOptions = {}): GradientTransform<ChainState> {
-  const c = resolveCommon('sgd', options, { learningRate: [1e-3, 0.01] });
+  const c = resolveCommon('sgd', options);
   const momentum = c.pick('momentum', 0, 0, { min: 0, max: 1 });
   const dampening = c.pick('dampening', 0, 0, { min: 0, max: 1 });
   const nesterov = optionalBoolean(c.options.nesterov, false, 'sgd(nesterov)');

@@ -65,7 +65,8 @@ describe('Conv2DBackpropFilter completion', () => {
   });
 
   it('is what wasm runs for the filter gradient of conv2d', async () => {
-    const loss = (x: tf.Tensor4D, f: tf.Tensor4D) => tf.sum(tf.square(tf.conv2d(x, f, 2, 'same')));
+    const loss = (x: tf.Tensor, f: tf.Tensor) =>
+      tf.sum(tf.square(tf.conv2d(x as tf.Tensor4D, f as tf.Tensor4D, 2, 'same')));
     const gradients = () =>
       tf.tidy(() => {
         const x = tf.tensor4d(pseudoRandom(2 * 9 * 8 * 3, 4), [2, 9, 8, 3]);

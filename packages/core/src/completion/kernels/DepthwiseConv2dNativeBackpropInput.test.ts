@@ -5,20 +5,27 @@ import { convFixtures } from '../testing/gradient-fixtures.js';
 import { depthwiseCases, depthwiseInputs } from '../testing/depthwise-cases.js';
 
 const backpropInput = (dy: tf.Tensor, filter: tf.Tensor, attrs: object) =>
-  tf.engine().runKernel(tf.DepthwiseConv2dNativeBackpropInput, { dy, filter }, attrs as tf.NamedAttrMap) as tf.Tensor;
+  tf
+    .engine()
+    .runKernel(tf.DepthwiseConv2dNativeBackpropInput, { dy, filter }, attrs as tf.NamedAttrMap) as tf.Tensor;
 
 describe('DepthwiseConv2dNativeBackpropInput completion', () => {
-  it.each(depthwiseCases)('matches the cpu kernel: x $x, filter $filter, strides $strides, pad $pad', async (c) => {
-    const compute = () =>
-      tf.tidy(() => {
-        const { filter, dy } = depthwiseInputs(c);
-        return [backpropInput(dy, filter, { strides: c.strides, dilations: 1, pad: c.pad, inputShape: c.x })];
-      });
-    const [expected] = await runOn('cpu', compute);
-    const [actual] = await runOn('wasm', compute);
-    expect(actual!.shape).toEqual(c.x);
-    expectClose(actual!.values, expected!.values, 1e-4);
-  });
+  it.each(depthwiseCases)(
+    'matches the cpu kernel: x $x, filter $filter, strides $strides, pad $pad',
+    async (c) => {
+      const compute = () =>
+        tf.tidy(() => {
+          const { filter, dy } = depthwiseInputs(c);
+          return [
+            backpropInput(dy, filter, { strides: c.strides, dilations: 1, pad: c.pad, inputShape: c.x }),
+          ];
+        });
+      const [expected] = await runOn('cpu', compute);
+      const [actual] = await runOn('wasm', compute);
+      expect(actual!.shape).toEqual(c.x);
+      expectClose(actual!.values, expected!.values, 1e-4);
+    },
+  );
 
   // The cpu kernel ignores `dilations`, so dilated cases are checked against PyTorch instead.
   const dilated = convFixtures().filter((f) => f.op === 'depthwise' && f.dilations.some((d) => d > 1));
@@ -36,7 +43,8 @@ describe('DepthwiseConv2dNativeBackpropInput completion', () => {
   });
 
   it('gives wasm the same depthwise-conv gradients as cpu', async () => {
-    const loss = (x: tf.Tensor4D, f: tf.Tensor4D) => tf.sum(tf.square(tf.depthwiseConv2d(x, f, 2, 'same')));
+    const loss = (x: tf.Tensor, f: tf.Tensor) =>
+      tf.sum(tf.square(tf.depthwiseConv2d(x as tf.Tensor4D, f as tf.Tensor4D, 2, 'same')));
     const gradients = () =>
       tf.tidy(() => {
         const { x, filter } = depthwiseInputs(depthwiseCases[2]!);

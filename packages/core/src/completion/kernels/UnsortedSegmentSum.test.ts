@@ -31,7 +31,11 @@ describe('UnsortedSegmentSum completion', () => {
   it('keeps an int32 input int32, with the cpu kernel’s values', async () => {
     const compute = () =>
       tf.tidy(() => [
-        tf.unsortedSegmentSum(tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2], 'int32'), tf.tensor1d([1, 1, 0], 'int32'), 2),
+        tf.unsortedSegmentSum(
+          tf.tensor2d([1, 2, 3, 4, 5, 6], [3, 2], 'int32'),
+          tf.tensor1d([1, 1, 0], 'int32'),
+          2,
+        ),
       ]);
     const [expected] = await runOn('cpu', compute);
     const [actual] = await runOn('wasm', compute);

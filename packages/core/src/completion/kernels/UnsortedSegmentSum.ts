@@ -18,7 +18,18 @@ import type { KernelCompletion } from '../kernel-completion.js';
  */
 export const unsortedSegmentSumCompletion: KernelCompletion = {
   kernelName: tf.UnsortedSegmentSum,
-  uses: ['Reshape', 'GreaterEqual', 'Less', 'LogicalAnd', 'Select', 'Tile', 'Identity', 'Cast', 'ZerosLike', 'ScatterNd'],
+  uses: [
+    'Reshape',
+    'GreaterEqual',
+    'Less',
+    'LogicalAnd',
+    'Select',
+    'Tile',
+    'Identity',
+    'Cast',
+    'ZerosLike',
+    'ScatterNd',
+  ],
   kernelFunc: compositeKernelFunc(({ x, segmentIds }, attrs) => {
     const { numSegments } = attrs as unknown as tf.UnsortedSegmentSumAttrs;
     const data = x!;

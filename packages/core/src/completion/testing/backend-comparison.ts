@@ -4,6 +4,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { expect } from 'vitest';
 import '../../gradients/install-gradients.js';
 import { completeKernels } from '../complete-kernels.js';
+import { correctKernels } from '../correct-kernels.js';
 
 /** Test-only helpers shared by the completion and gradient-fix tests (not exported by the package). */
 
@@ -13,10 +14,11 @@ export interface ReadTensor {
   readonly dtype: tf.DataType;
 }
 
-/** Switches to `name`, completing its kernels when it is wasm (as backend selection will). */
+/** Switches to `name`, completing and correcting its kernels (as backend selection will). */
 export async function useBackend(name: 'cpu' | 'wasm'): Promise<void> {
   await tf.setBackend(name);
-  if (name === 'wasm') completeKernels('wasm');
+  completeKernels(name);
+  correctKernels(name);
 }
 
 /**
@@ -29,7 +31,11 @@ export async function runOn(backend: 'cpu' | 'wasm', compute: () => tf.Tensor[])
   const dataBefore = tf.engine().backend.numDataIds();
   const outs = compute();
   const read = await Promise.all(
-    outs.map(async (t) => ({ shape: t.shape, dtype: t.dtype, values: (await t.data()) as ReadTensor['values'] })),
+    outs.map(async (t) => ({
+      shape: t.shape,
+      dtype: t.dtype,
+      values: (await t.data()) as ReadTensor['values'],
+    })),
   );
   tf.dispose(outs);
   expect(tf.memory().numTensors).toBe(tensorsBefore);

@@ -52,8 +52,8 @@ export function convGradients(f: ConvFixture): tfc.Tensor[] {
       f.op === 'conv2d'
         ? tfc.conv2d(x, filter, f.strides, f.pad, 'NHWC', f.dilations)
         : tfc.depthwiseConv2d(x, filter, f.strides, f.pad, 'NHWC', f.dilations);
-    const { value, grads } = tfc.valueAndGrads((x: tfc.Tensor4D, filter: tfc.Tensor4D) =>
-      tfc.sum(tfc.mul(forward(x, filter), dy)),
+    const { value, grads } = tfc.valueAndGrads((x: tfc.Tensor, filter: tfc.Tensor) =>
+      tfc.sum(tfc.mul(forward(x as tfc.Tensor4D, filter as tfc.Tensor4D), dy)),
     )([tensor4d(f.x), tensor4d(f.filter)]);
     value.dispose();
     return [forward(tensor4d(f.x), tensor4d(f.filter)), ...grads];
@@ -68,7 +68,7 @@ export function poolGradients(f: PoolFixture): tfc.Tensor[] {
       f.op === 'avgPool'
         ? tfc.avgPool(x, f.filterSize, f.strides, f.pad)
         : tfc.maxPool(x, f.filterSize, f.strides, f.pad);
-    const dx = tfc.grad((x: tfc.Tensor4D) => tfc.sum(tfc.mul(forward(x), dy)))(tensor4d(f.x));
+    const dx = tfc.grad((x: tfc.Tensor) => tfc.sum(tfc.mul(forward(x as tfc.Tensor4D), dy)))(tensor4d(f.x));
     return [forward(tensor4d(f.x)), dx];
   });
 }

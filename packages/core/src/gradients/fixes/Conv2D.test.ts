@@ -39,8 +39,13 @@ describe('Conv2D gradient fix', () => {
           const x = tf.transpose(tf.tensor4d(f.x.values, f.x.shape as never), [0, 3, 1, 2]);
           const filter = tf.tensor4d(f.filter.values, f.filter.shape as never);
           const dy = tf.transpose(tf.tensor4d(f.dy.values, f.dy.shape as never), [0, 3, 1, 2]);
-          const loss = (a: tf.Tensor4D, b: tf.Tensor4D) =>
-            tf.sum(tf.mul(tf.conv2d(a, b, f.strides, f.pad, 'NCHW', f.dilations), dy));
+          const loss = (a: tf.Tensor, b: tf.Tensor) =>
+            tf.sum(
+              tf.mul(
+                tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, f.strides, f.pad, 'NCHW', f.dilations),
+                dy,
+              ),
+            );
           const [gx, gf] = tf.grads(loss)([x, filter]);
           return [tf.transpose(gx!, [0, 2, 3, 1]), gf!];
         }),

@@ -7,7 +7,9 @@ import { gradientFixes, registerGradientFixes } from './gradient-fixes.js';
 
 describe('registerGradientFixes', () => {
   it('replaces tfjs-core’s gradients for exactly the fixed kernels', () => {
-    const before = new Map(['AvgPool', 'Conv2D', 'DepthwiseConv2dNative', 'MaxPool'].map((k) => [k, tf.getGradient(k)]));
+    const before = new Map(
+      ['AvgPool', 'Conv2D', 'DepthwiseConv2dNative', 'MaxPool'].map((k) => [k, tf.getGradient(k)]),
+    );
     registerGradientFixes();
     registerGradientFixes();
     expect(gradientFixes.map((g) => g.kernelName)).toEqual(['AvgPool', 'Conv2D', 'DepthwiseConv2dNative']);

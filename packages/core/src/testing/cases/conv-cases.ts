@@ -33,13 +33,13 @@ export function convCases(): ConformanceCase[] {
       ],
     }),
     defineOpCase({
-      // tfjs-core's Conv2D gradient rejects dilation > 1 (see DESIGN.md), so this is forward only until
-      // core installs a dilation-aware gradient.
+      // Its own case, so a backend without dilated convolutions can skip just this. The gradient is core's
+      // (tfjs-core's rejects dilation > 1).
       name: 'conv2dDilated',
-      kernels: ['Conv2D'],
+      kernels: ['Conv2D', 'Reverse', 'Transpose'],
       variants: [
-        { ...conv2dVariant([1, 7, 7, 2], [3, 3, 2, 2], 1, 'same', 2), gradients: false },
-        { ...conv2dVariant([2, 8, 7, 1], [2, 3, 1, 3], 1, 'valid', 2), gradients: false },
+        conv2dVariant([1, 7, 7, 2], [3, 3, 2, 2], 1, 'same', 2),
+        conv2dVariant([2, 8, 7, 1], [2, 3, 1, 3], 1, 'valid', 2),
       ],
     }),
     defineOpCase({

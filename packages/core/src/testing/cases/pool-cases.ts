@@ -29,7 +29,7 @@ export function poolCases(): ConformanceCase[] {
     }),
     defineOpCase({
       name: 'avgPool',
-      kernels: ['AvgPool', 'AvgPoolGrad', 'Cast'],
+      kernels: ['AvgPool', 'AvgPoolGrad', 'Cast', 'Multiply'],
       variants: poolVariants(tf.avgPool),
     }),
     defineOpCase({

@@ -1,0 +1,65 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { recordKernelOrigin } from '../backends/kernel-provenance.js';
+import { ValidationError } from '../errors/index.js';
+import type { KernelCorrection } from './kernel-correction.js';
+import { wasmMaxPoolGradCorrection } from './kernels/MaxPoolGrad.js';
+
+/**
+ * Native kernels known to compute wrong results, with their replacements.
+ *
+ * @example
+ * ```ts
+ * import { kernelCorrections } from '@tessera/core';
+ * console.log(kernelCorrections.map((c) => `${c.backendName}/${c.kernelName}`)); // ['wasm/MaxPoolGrad']
+ * ```
+ */
+export const kernelCorrections: readonly KernelCorrection[] = Object.freeze([wasmMaxPoolGradCorrection]);
+
+/**
+ * Replaces the kernels of `backendName` listed in {@link kernelCorrections}, where the backend registers
+ * them and has every kernel the replacement uses; records each with origin `'completed'`. Call it after the
+ * backend is registered (e.g. after `tf.setBackend`), next to {@link completeKernels}.
+ *
+ * Idempotent: returns the names of every kernel corrected on `backendName`, by this call or an earlier one.
+ *
+ * @param backendName - a backend name as given to `tf.registerBackend`.
+ * @param corrections - the corrections to consider; defaults to {@link kernelCorrections}.
+ * @throws {ValidationError} if `backendName` is not a non-empty string.
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import '@tensorflow/tfjs-backend-wasm';
+ * import { completeKernels, correctKernels } from '@tessera/core';
+ * await tf.setBackend('wasm');
+ * completeKernels('wasm');
+ * correctKernels('wasm'); // ['MaxPoolGrad']
+ * ```
+ */
+export function correctKernels(
+  backendName: string,
+  corrections: readonly KernelCorrection[] = kernelCorrections,
+): string[] {
+  if (typeof backendName !== 'string' || backendName.length === 0) {
+    throw ValidationError.expected(
+      'a backend name (non-empty string)',
+      backendName,
+      'correctKernels(backendName)',
+    );
+  }
+  const corrected: string[] = [];
+  for (const { kernelName, uses, kernelFunc, backendName: target } of corrections) {
+    if (target !== backendName) continue;
+    const current = tf.getKernel(kernelName, backendName);
+    if (current?.kernelFunc === kernelFunc) {
+      corrected.push(kernelName);
+      continue;
+    }
+    if (current === undefined || !uses.every((u) => tf.getKernel(u, backendName) !== undefined)) continue;
+    // Unregistering first avoids tfjs's "already registered" warning; the replacement needs no setup.
+    tf.unregisterKernel(kernelName, backendName);
+    tf.registerKernel({ kernelName, backendName, kernelFunc });
+    recordKernelOrigin(backendName, kernelName, 'completed');
+    corrected.push(kernelName);
+  }
+  return corrected;
+}
