@@ -7,5 +7,9 @@
  */
 export * from './dataset/index.js';
 export * from './embedded/index.js';
+export * from './io/index.js';
 export * from './preprocessing/index.js';
 export * from './splits/index.js';
+export * from './text/index.js';
+export * from './augmentation/index.js';
+export * from './partition/index.js';

@@ -78,7 +78,10 @@ describe('layers match PyTorch (float64) to 1e-5 relative in float32', () => {
     const { value, grads } = tf.variableGrads(() => {
       const out = layer.call(c.multiInput ? callInputs : callInputs[0]!, call);
       outputs = (Array.isArray(out) ? out : [out]).map((o) => tf.keep(o));
-      return tf.addN(outputs.map((o, i) => tf.sum(tf.mul(o, rs[i]!)))) as tf.Scalar;
+      const terms = outputs.map((o, i) => tf.sum(tf.mul(o, rs[i]!)));
+      // A zero-weighted term keeps inputs connected for layers whose output ignores them (position encodings).
+      for (const v of inputVars) if (v) terms.push(tf.mul(0, tf.sum(v)));
+      return tf.addN(terms) as tf.Scalar;
     }, wrt);
 
     expect(outputs.length).toBe(c.outputs.length);

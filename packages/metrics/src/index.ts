@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 export * from './classification/accuracy.js';
-export * from './classification/binned-state.js';
+export type { BinnedScoreState } from './classification/binned-state.js';
 export * from './classification/confusion-derived-metrics.js';
 export * from './classification/confusion-metric.js';
 export * from './classification/curves.js';

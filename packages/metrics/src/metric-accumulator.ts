@@ -29,7 +29,9 @@ export interface MetricAccumulator<State, Result> {
  * acc.reset();
  * ```
  */
-export function createMetricAccumulator<State, Result>(metric: Metric<State, Result>): MetricAccumulator<State, Result> {
+export function createMetricAccumulator<State, Result>(
+  metric: Metric<State, Result>,
+): MetricAccumulator<State, Result> {
   let state = metric.init();
   let pending: Promise<void> = Promise.resolve();
   return {

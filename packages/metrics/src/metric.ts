@@ -52,7 +52,12 @@ export interface Metric<State, Result = number> {
    * @throws ShapeError if the inputs' shapes disagree
    * @throws ValidationError if labels are out of range, scores are NaN or infinite, or weights are negative
    */
-  update(state: State, targets: MetricInput, predictions: MetricInput, sampleWeight?: MetricInput): Promise<State>;
+  update(
+    state: State,
+    targets: MetricInput,
+    predictions: MetricInput,
+    sampleWeight?: MetricInput,
+  ): Promise<State>;
   /**
    * Combines the states of two disjoint sets of data; pure and synchronous.
    * @throws ValidationError if the states were made with incompatible settings (e.g. class counts)

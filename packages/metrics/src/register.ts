@@ -1,5 +1,10 @@
 import { type Plugin, PLUGIN_API_VERSION, type Registry, registry } from '@tessera/core';
-import { accuracy, binaryAccuracy, categoricalAccuracy, sparseCategoricalAccuracy } from './classification/accuracy.js';
+import {
+  accuracy,
+  binaryAccuracy,
+  categoricalAccuracy,
+  sparseCategoricalAccuracy,
+} from './classification/accuracy.js';
 import {
   balancedAccuracy,
   classificationReport,
@@ -27,20 +32,45 @@ import { perplexity } from './sequence/perplexity.js';
 /** A metric plugin: `create(options)` returns a {@link Metric}. */
 export type MetricPlugin = Plugin<'metric', any, Metric<any, any>>;
 
-function plugin(name: string, aliases: readonly string[], create: (options: any) => Metric<any, any>): MetricPlugin {
-  return Object.freeze({ kind: 'metric', id: `metric:${name}`, apiVersion: PLUGIN_API_VERSION, aliases, create: (o: any) => create(o ?? {}) });
+function plugin(
+  name: string,
+  aliases: readonly string[],
+  create: (options: any) => Metric<any, any>,
+): MetricPlugin {
+  return Object.freeze({
+    kind: 'metric',
+    id: `metric:${name}`,
+    apiVersion: PLUGIN_API_VERSION,
+    aliases,
+    create: (o: any) => create(o ?? {}),
+  });
 }
 
 /**
  * Every metric of this package as a registry plugin, id `metric:<name>`, with Keras-style and
  * scikit-learn-style aliases so that `compile({ metrics: ['accuracy', 'auc', 'f1'] })` resolves.
+ * @example
+ * ```ts
+ * import { metricPlugins } from '@tessera/metrics';
+ * metricPlugins.map((p) => p.id); // ['metric:accuracy', 'metric:binaryAccuracy', …]
+ * ```
  */
 export const metricPlugins: readonly MetricPlugin[] = Object.freeze([
   plugin('accuracy', ['acc'], accuracy),
   plugin('binaryAccuracy', ['binary_accuracy'], binaryAccuracy),
   plugin('categoricalAccuracy', ['categorical_accuracy'], categoricalAccuracy),
   plugin('sparseCategoricalAccuracy', ['sparse_categorical_accuracy'], sparseCategoricalAccuracy),
-  plugin('topKAccuracy', ['top_k_accuracy', 'topKCategoricalAccuracy', 'top_k_categorical_accuracy', 'sparseTopKCategoricalAccuracy', 'sparse_top_k_categorical_accuracy'], topKAccuracy),
+  plugin(
+    'topKAccuracy',
+    [
+      'top_k_accuracy',
+      'topKCategoricalAccuracy',
+      'top_k_categorical_accuracy',
+      'sparseTopKCategoricalAccuracy',
+      'sparse_top_k_categorical_accuracy',
+    ],
+    topKAccuracy,
+  ),
   plugin('precision', ['Precision', 'precision_score'], precision),
   plugin('recall', ['Recall', 'recall_score'], recall),
   plugin('f1', ['f1Score', 'f1_score', 'F1Score'], f1Score),
@@ -58,10 +88,18 @@ export const metricPlugins: readonly MetricPlugin[] = Object.freeze([
   plugin('meanSquaredError', ['mse', 'MSE', 'mean_squared_error'], meanSquaredError),
   plugin('rootMeanSquaredError', ['rmse', 'RMSE', 'root_mean_squared_error'], rootMeanSquaredError),
   plugin('meanAbsoluteError', ['mae', 'MAE', 'mean_absolute_error'], meanAbsoluteError),
-  plugin('meanAbsolutePercentageError', ['mape', 'MAPE', 'mean_absolute_percentage_error'], meanAbsolutePercentageError),
+  plugin(
+    'meanAbsolutePercentageError',
+    ['mape', 'MAPE', 'mean_absolute_percentage_error'],
+    meanAbsolutePercentageError,
+  ),
   plugin('r2', ['r2Score', 'r2_score', 'R2Score'], r2Score),
   plugin('explainedVariance', ['explained_variance', 'explained_variance_score'], explainedVariance),
-  plugin('meanSquaredLogError', ['msle', 'MSLE', 'mean_squared_logarithmic_error', 'mean_squared_log_error'], meanSquaredLogError),
+  plugin(
+    'meanSquaredLogError',
+    ['msle', 'MSLE', 'mean_squared_logarithmic_error', 'mean_squared_log_error'],
+    meanSquaredLogError,
+  ),
   plugin('perplexity', ['ppl'], perplexity),
 ]);
 

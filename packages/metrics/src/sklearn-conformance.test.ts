@@ -25,20 +25,32 @@ interface Case {
   expected: unknown;
   compare: 'value' | 'array' | 'report' | 'binned' | 'roc-curve' | 'curve';
 }
-const fixture = JSON.parse(readFileSync(new URL('./__fixtures__/sklearn-reference.json', import.meta.url), 'utf8')) as {
+const fixture = JSON.parse(
+  readFileSync(new URL('./__fixtures__/sklearn-reference.json', import.meta.url), 'utf8'),
+) as {
   datasets: Record<string, Dataset>;
   cases: Case[];
 };
 
 const decode = (v: unknown): unknown =>
-  v === 'NaN' ? Number.NaN : v === 'Infinity' ? Infinity : v === '-Infinity' ? -Infinity : Array.isArray(v) ? v.map(decode) : v;
+  v === 'NaN'
+    ? Number.NaN
+    : v === 'Infinity'
+      ? Infinity
+      : v === '-Infinity'
+        ? -Infinity
+        : Array.isArray(v)
+          ? v.map(decode)
+          : v;
 
 function close(actual: unknown, expected: unknown, path: string): void {
   const e = decode(expected);
   if (Array.isArray(e)) {
     expect(Array.isArray(actual), `${path} is an array`).toBe(true);
     expect((actual as unknown[]).length, `${path} length`).toBe(e.length);
-    e.forEach((v, i) => close((actual as unknown[])[i], v, `${path}[${i}]`));
+    e.forEach((v, i) => {
+      close((actual as unknown[])[i], v, `${path}[${i}]`);
+    });
     return;
   }
   const a = actual as number;
@@ -51,7 +63,13 @@ function close(actual: unknown, expected: unknown, path: string): void {
   expect(Math.abs(a - x), `${path}: ${a} vs scikit-learn ${x}`).toBeLessThanOrEqual(tolerance);
 }
 
-function slice(rows: NestedNumbers[] | null, start: number, end: number, tensor: boolean, integer: boolean): MetricInput | undefined {
+function slice(
+  rows: NestedNumbers[] | null,
+  start: number,
+  end: number,
+  tensor: boolean,
+  integer: boolean,
+): MetricInput | undefined {
   if (rows === null) return undefined;
   const part = rows.slice(start, end);
   if (!tensor) return part;
@@ -65,11 +83,14 @@ function shapeOf(v: NestedNumbers): number[] {
 async function run(metric: Metric<unknown, unknown>, data: Dataset): Promise<unknown> {
   const n = data.targets.length;
   const cuts = [0, Math.floor(n / 3), Math.floor((2 * n) / 3), n];
-  const parts = [0, 1, 2].map((i) => [
-    slice(data.targets, cuts[i]!, cuts[i + 1]!, data.tensor, true)!,
-    slice(data.predictions, cuts[i]!, cuts[i + 1]!, data.tensor, false)!,
-    slice(data.sampleWeight, cuts[i]!, cuts[i + 1]!, data.tensor, false),
-  ] as const);
+  const parts = [0, 1, 2].map(
+    (i) =>
+      [
+        slice(data.targets, cuts[i]!, cuts[i + 1]!, data.tensor, true)!,
+        slice(data.predictions, cuts[i]!, cuts[i + 1]!, data.tensor, false)!,
+        slice(data.sampleWeight, cuts[i]!, cuts[i + 1]!, data.tensor, false),
+      ] as const,
+  );
   let first = metric.init();
   for (const [t, p, w] of parts.slice(0, 2)) first = await metric.update(first, t, p, w);
   const [t, p, w] = parts[2]!;
@@ -103,7 +124,9 @@ describe('every metric against scikit-learn', () => {
         close(result, c.expected, c.name);
         break;
       case 'binned': {
-        const { auc, errorBound } = (metric as unknown as BinnedRocAucMetric).computeWithBound(state as never);
+        const { auc, errorBound } = (metric as unknown as BinnedRocAucMetric).computeWithBound(
+          state as never,
+        );
         close(auc, expected.auc, `${c.name} auc`);
         close(errorBound, expected.errorBound, `${c.name} errorBound`);
         expect(Math.abs(auc - (expected.exactAuc as number))).toBeLessThanOrEqual(errorBound + 1e-12);
@@ -118,18 +141,21 @@ describe('every metric against scikit-learn', () => {
         break;
       }
       case 'curve':
-        for (const key of Object.keys(expected)) close((result as Record<string, unknown>)[key], expected[key], `${c.name} ${key}`);
+        for (const key of Object.keys(expected))
+          close((result as Record<string, unknown>)[key], expected[key], `${c.name} ${key}`);
         break;
       case 'report': {
         const report = result as Record<string, any>;
         const want = expected as Record<string, any>;
         want.classes.forEach((row: Record<string, unknown>, i: number) => {
           expect(report.classes[i].label).toBe(row.label);
-          for (const k of ['precision', 'recall', 'f1Score', 'support']) close(report.classes[i][k], row[k], `${c.name} ${row.label} ${k}`);
+          for (const k of ['precision', 'recall', 'f1Score', 'support'])
+            close(report.classes[i][k], row[k], `${c.name} ${row.label} ${k}`);
         });
         close(report.accuracy, want.accuracy, `${c.name} accuracy`);
         for (const avg of ['macroAvg', 'weightedAvg']) {
-          for (const k of ['precision', 'recall', 'f1Score', 'support']) close(report[avg][k], want[avg][k], `${c.name} ${avg} ${k}`);
+          for (const k of ['precision', 'recall', 'f1Score', 'support'])
+            close(report[avg][k], want[avg][k], `${c.name} ${avg} ${k}`);
         }
         if (want.text !== undefined) expect(report.text).toBe(want.text);
         break;

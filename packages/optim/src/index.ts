@@ -13,7 +13,7 @@ export * from './transform/state-io.js';
 export * from './transform/apply-updates.js';
 export * from './transform/scale.js';
 export * from './transform/trace.js';
-export * from './transform/epsilon-placement.js';
+export type { EpsilonPlacement } from './transform/epsilon-placement.js';
 export * from './transform/scale-by-adam.js';
 export * from './transform/scale-by-adamax.js';
 export * from './transform/scale-by-nadam.js';
@@ -21,14 +21,19 @@ export * from './transform/scale-by-rms.js';
 export * from './transform/scale-by-adagrad.js';
 export * from './transform/scale-by-adadelta.js';
 export * from './transform/scale-by-lion.js';
-export * from './transform/weight-decay-mask.js';
+export { excludeBiasesAndNorms, type WeightDecayMask } from './transform/weight-decay-mask.js';
 export * from './transform/add-decayed-weights.js';
 export * from './transform/clip.js';
 export * from './transform/accumulate-gradients.js';
 export * from './transform/ema-of-params.js';
 export * from './transform/skip-if-not-finite.js';
 
-export type { Convention, CommonOptimizerOptions } from './alias/common.js';
+export {
+  type CommonOptimizerOptions,
+  type Convention,
+  DEFAULT_LEARNING_RATES,
+  type OptimizerName,
+} from './alias/common.js';
 export * from './alias/sgd.js';
 export * from './alias/adam.js';
 export * from './alias/rmsprop.js';
@@ -38,7 +43,7 @@ export * from './alias/adamax.js';
 export * from './alias/nadam.js';
 export * from './alias/lion.js';
 
-export * from './schedule/types.js';
+export { type LearningRate, makeSchedule, type Schedule, type ScheduleConfig } from './schedule/types.js';
 export * from './schedule/constant.js';
 export * from './schedule/piecewise-constant.js';
 export * from './schedule/step-decay.js';
@@ -48,7 +53,7 @@ export * from './schedule/cosine-decay.js';
 export * from './schedule/linear-warmup.js';
 export * from './schedule/one-cycle.js';
 
-export * from './loss/types.js';
+export type { LossFunction } from './loss/types.js';
 export * from './loss/reduction.js';
 export * from './loss/regression.js';
 export * from './loss/robust.js';
@@ -58,3 +63,9 @@ export * from './loss/probabilistic.js';
 export * from './loss/cosine-similarity.js';
 export * from './loss/hinge.js';
 export * from './loss/gan.js';
+export * from './loss/plugins.js';
+
+export * from './optimizer/optimizer.js';
+export * from './optimizer/plugins.js';
+export * from './schedule/plugins.js';
+export * from './register.js';

@@ -29,7 +29,11 @@ describe('sources', () => {
   });
 
   it('fromTensorSlices slices every leaf along axis 0 and leaves the source tensors alone', async () => {
-    const xs = tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
+    const xs = tf.tensor2d([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     const ys = tf.tensor1d([7, 8, 9], 'int32');
     const rows: number[][] = [];
     const labels: number[] = [];
@@ -38,7 +42,11 @@ describe('sources', () => {
       rows.push(Array.from(await x.data()));
       labels.push((await y.data())[0] as number);
     }
-    expect(rows).toEqual([[1, 2], [3, 4], [5, 6]]);
+    expect(rows).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
     expect(labels).toEqual([7, 8, 9]);
     expect(xs.isDisposed).toBe(false);
     tf.dispose([xs, ys]);
@@ -68,11 +76,21 @@ describe('transforms', () => {
     }));
     const batches = await fromArray(items).batch(2).toArray();
     tf.dispose(items.map((i) => i.x));
-    expect(batches.map((b) => b.x.shape)).toEqual([[2, 2], [2, 2], [1, 2]]);
-    expect(await batches[0]!.x.array()).toEqual([[0, 0], [1, 10]]);
+    expect(batches.map((b) => b.x.shape)).toEqual([
+      [2, 2],
+      [2, 2],
+      [1, 2],
+    ]);
+    expect(await batches[0]!.x.array()).toEqual([
+      [0, 0],
+      [1, 10],
+    ]);
     expect(Array.from(await batches[1]!.y.data())).toEqual([2, 3]);
     expect(batches[1]!.y.dtype).toBe('float32');
-    expect(await batches[1]!.pair[0].array()).toEqual([[2, -2], [3, -3]]);
+    expect(await batches[1]!.pair[0].array()).toEqual([
+      [2, -2],
+      [3, -3],
+    ]);
     expect(batches[1]!.pair[0].dtype).toBe('int32');
     expect(Array.from(await batches[1]!.pair[1].data())).toEqual([1, 0]);
     tf.dispose(batches as never);
@@ -102,7 +120,10 @@ describe('transforms', () => {
   });
 
   it('map runs inside tidy and frees the consumed input', async () => {
-    const xs = tf.tensor2d([[1, 2], [3, 4]]);
+    const xs = tf.tensor2d([
+      [1, 2],
+      [3, 4],
+    ]);
     const ds = fromTensorSlices(xs).map((x) => x.mul(2).add(1).sum());
     const sums: number[] = [];
     for await (const s of ds) sums.push((await s.data())[0] as number);
@@ -142,7 +163,9 @@ describe('transforms', () => {
 
   it('a small shuffle buffer only moves elements locally', async () => {
     const out = await range(0, 100).shuffle(5, { seed: 1 }).toArray();
-    out.forEach((v, i) => expect(v).toBeLessThanOrEqual(i + 4));
+    out.forEach((v, i) => {
+      expect(v).toBeLessThanOrEqual(i + 4);
+    });
   });
 
   it('prefetch keeps order; repeat, take, skip, concatenate, shard', async () => {
@@ -151,7 +174,11 @@ describe('transforms', () => {
     expect(range(0, 3).repeat().size).toBe(Infinity);
     expect(await range(0, 3).repeat().take(7).toArray()).toEqual([0, 1, 2, 0, 1, 2, 0]);
     expect(await range(0, 5).skip(3).toArray()).toEqual([3, 4]);
-    expect(await range(0, 2).concatenate(fromArray(['a'])).toArray()).toEqual([0, 1, 'a']);
+    expect(
+      await range(0, 2)
+        .concatenate(fromArray(['a']))
+        .toArray(),
+    ).toEqual([0, 1, 'a']);
     const shard = range(0, 10).shard(3, 1);
     expect(shard.size).toBe(3);
     expect(await shard.toArray()).toEqual([1, 4, 7]);
@@ -163,7 +190,12 @@ describe('transforms', () => {
       [0, 'a'],
       [1, 'b'],
     ]);
-    const leftovers = zip({ t: fromGenerator(function* () { for (let i = 0; i < 3; i++) yield tf.scalar(i); }), n: range(0, 2) });
+    const leftovers = zip({
+      t: fromGenerator(function* () {
+        for (let i = 0; i < 3; i++) yield tf.scalar(i);
+      }),
+      n: range(0, 2),
+    });
     const out = await leftovers.toArray();
     expect(out.map((o) => o.n)).toEqual([0, 1]);
     tf.dispose(out.map((o) => o.t));

@@ -69,7 +69,8 @@ export class Dataset<T> {
     const ownership = options.ownership ?? 'borrowed';
     const inner = this.#producer()[Symbol.asyncIterator]();
     if (ownership === 'consumer') return inner;
-    if (ownership !== 'borrowed') throw ValidationError.expected("'borrowed' or 'consumer'", ownership, 'iterator');
+    if (ownership !== 'borrowed')
+      throw ValidationError.expected("'borrowed' or 'consumer'", ownership, 'iterator');
     let lent: T | undefined;
     const giveBack = () => {
       if (lent !== undefined) disposeElement(lent);
@@ -131,7 +132,12 @@ export class Dataset<T> {
   batch(size: number, options: { dropRemainder?: boolean } = {}): Dataset<Batched<T>> {
     checkInteger(size, 1, 'Dataset.batch(size)');
     const drop = options.dropRemainder ?? false;
-    const n = this.size === null || this.size === Infinity ? this.size : drop ? Math.floor(this.size / size) : Math.ceil(this.size / size);
+    const n =
+      this.size === null || this.size === Infinity
+        ? this.size
+        : drop
+          ? Math.floor(this.size / size)
+          : Math.ceil(this.size / size);
     return this.#derive(batchProducer(this.#producer, size, drop) as Producer<Batched<T>>, n);
   }
 
@@ -169,13 +175,19 @@ export class Dataset<T> {
   /** The first `count` elements. */
   take(count: number): Dataset<T> {
     checkInteger(count, 0, 'Dataset.take(count)');
-    return this.#derive(takeProducer(this.#producer, count), this.size === null ? null : Math.min(this.size, count));
+    return this.#derive(
+      takeProducer(this.#producer, count),
+      this.size === null ? null : Math.min(this.size, count),
+    );
   }
 
   /** Everything after the first `count` elements. */
   skip(count: number): Dataset<T> {
     checkInteger(count, 0, 'Dataset.skip(count)');
-    return this.#derive(skipProducer(this.#producer, count), this.size === null ? null : Math.max(0, this.size - count));
+    return this.#derive(
+      skipProducer(this.#producer, count),
+      this.size === null ? null : Math.max(0, this.size - count),
+    );
   }
 
   /** This dataset's elements followed by `other`'s. */
@@ -203,8 +215,12 @@ export class Dataset<T> {
   shard(count: number, index: number): Dataset<T> {
     checkInteger(count, 1, 'Dataset.shard(count)');
     checkInteger(index, 0, 'Dataset.shard(index)');
-    if (index >= count) throw ValidationError.expected(`an index below count ${count}`, index, 'Dataset.shard(index)');
-    const n = this.size === null || this.size === Infinity ? this.size : Math.max(0, Math.ceil((this.size - index) / count));
+    if (index >= count)
+      throw ValidationError.expected(`an index below count ${count}`, index, 'Dataset.shard(index)');
+    const n =
+      this.size === null || this.size === Infinity
+        ? this.size
+        : Math.max(0, Math.ceil((this.size - index) / count));
     return this.#derive(shardProducer(this.#producer, count, index), n);
   }
 

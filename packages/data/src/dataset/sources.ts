@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { Dataset } from './dataset.js';
 import { cloneElement, collectTensors, isPlainObject } from './element-tree.js';
 import { fromIterableFactory, type Producer } from './producer.js';
-import { type Unbatched } from './stack-elements.js';
+import type { Unbatched } from './stack-elements.js';
 import { checkNumber } from './validate.js';
 import { zipProducer } from './transforms-zip.js';
 
@@ -36,7 +36,11 @@ export function fromTensorSlices<T>(tensors: T): Dataset<Unbatched<T>> {
   const leaves = [...collectTensors(tensors)];
   const first = leaves[0];
   if (!first || first.rank === 0) {
-    throw ValidationError.expected('a tensor of rank >= 1, or a tuple / object of them', tensors, 'fromTensorSlices');
+    throw ValidationError.expected(
+      'a tensor of rank >= 1, or a tuple / object of them',
+      tensors,
+      'fromTensorSlices',
+    );
   }
   const n = first.shape[0] as number;
   for (const t of leaves) {
@@ -47,12 +51,17 @@ export function fromTensorSlices<T>(tensors: T): Dataset<Unbatched<T>> {
       return tf.tidy(() => tf.squeeze(tf.slice(node, [i], [1]), [0]));
     }
     if (Array.isArray(node)) return node.map((v) => slice(v, i));
-    if (isPlainObject(node)) return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, slice(v, i)]));
+    if (isPlainObject(node))
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, slice(v, i)]));
     return node;
   };
   return new Dataset(async function* () {
     for (let i = 0; i < n; i++) {
-      for (const t of leaves) if (t.isDisposed) throw new ValidationError('A source tensor was disposed while the dataset still uses it', { where: 'fromTensorSlices' });
+      for (const t of leaves)
+        if (t.isDisposed)
+          throw new ValidationError('A source tensor was disposed while the dataset still uses it', {
+            where: 'fromTensorSlices',
+          });
       yield slice(tensors, i) as Unbatched<T>;
     }
   }, n);
@@ -71,7 +80,8 @@ export function fromGenerator<T>(
   make: () => Iterable<T> | AsyncIterable<T> | Iterator<T> | AsyncIterator<T>,
   options: { size?: number } = {},
 ): Dataset<T> {
-  if (typeof make !== 'function') throw ValidationError.expected('a generator function', make, 'fromGenerator');
+  if (typeof make !== 'function')
+    throw ValidationError.expected('a generator function', make, 'fromGenerator');
   return new Dataset(fromIterableFactory(make), options.size ?? null);
 }
 
@@ -86,7 +96,8 @@ export function fromGenerator<T>(
 export function range(start: number, end: number, step = 1): Dataset<number> {
   checkNumber(start, 'range(start)');
   checkNumber(end, 'range(end)');
-  if (checkNumber(step, 'range(step)') === 0) throw ValidationError.expected('a non-zero step', step, 'range(step)');
+  if (checkNumber(step, 'range(step)') === 0)
+    throw ValidationError.expected('a non-zero step', step, 'range(step)');
   const size = Math.max(0, Math.ceil((end - start) / step));
   return new Dataset(async function* () {
     for (let i = 0; i < size; i++) yield start + i * step;

@@ -34,7 +34,8 @@ export function stackElements(elements: readonly unknown[], path = 'element'): u
   if (first instanceof tf.Tensor) {
     for (const e of elements) {
       if (!(e instanceof tf.Tensor)) throw mixed(path, e);
-      if (!tf.util.arraysEqual(e.shape, first.shape)) throw ShapeError.mismatch(first.shape, e.shape, `batch ${path}`);
+      if (!tf.util.arraysEqual(e.shape, first.shape))
+        throw ShapeError.mismatch(first.shape, e.shape, `batch ${path}`);
     }
     return tf.stack(elements as tf.Tensor[]);
   }
@@ -44,7 +45,10 @@ export function stackElements(elements: readonly unknown[], path = 'element'): u
   if (first instanceof Float32Array || first instanceof Int32Array || first instanceof Uint8Array) {
     const width = first.length;
     const dtype = first instanceof Float32Array ? 'float32' : 'int32';
-    const flat = dtype === 'float32' ? new Float32Array(width * elements.length) : new Int32Array(width * elements.length);
+    const flat =
+      dtype === 'float32'
+        ? new Float32Array(width * elements.length)
+        : new Int32Array(width * elements.length);
     elements.forEach((e, i) => {
       if (!ArrayBuffer.isView(e) || (e as Float32Array).length !== width) throw mixed(path, e);
       flat.set(e as Float32Array, i * width);
@@ -75,13 +79,18 @@ export function stackElements(elements: readonly unknown[], path = 'element'): u
     }
     return out;
   }
-  throw ValidationError.expected('a tensor, number, boolean, string, typed array, array or plain object', first, `batch ${path}`);
+  throw ValidationError.expected(
+    'a tensor, number, boolean, string, typed array, array or plain object',
+    first,
+    `batch ${path}`,
+  );
 }
 
 /** Splits every tensor leaf of a batch along its first axis into `count` elements. @internal */
 export function unstackElement(batch: unknown, path = 'element'): unknown[] {
   if (batch instanceof tf.Tensor) {
-    if (batch.rank === 0) throw ValidationError.expected('a tensor of rank >= 1 to unbatch', batch, `unbatch ${path}`);
+    if (batch.rank === 0)
+      throw ValidationError.expected('a tensor of rank >= 1 to unbatch', batch, `unbatch ${path}`);
     return tf.unstack(batch);
   }
   if (Array.isArray(batch)) {
@@ -114,5 +123,9 @@ function leaves(elements: readonly unknown[], type: string, path: string): unkno
 }
 
 function mixed(path: string, received: unknown): ValidationError {
-  return ValidationError.expected('every element of a batch to share one structure', received, `batch ${path}`);
+  return ValidationError.expected(
+    'every element of a batch to share one structure',
+    received,
+    `batch ${path}`,
+  );
 }

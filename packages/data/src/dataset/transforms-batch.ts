@@ -3,7 +3,11 @@ import { disposeElement } from './element-tree.js';
 import type { Producer } from './producer.js';
 import { stackElements, unstackElement } from './stack-elements.js';
 
-export function batchProducer<T>(source: Producer<T>, size: number, dropRemainder: boolean): Producer<unknown> {
+export function batchProducer<T>(
+  source: Producer<T>,
+  size: number,
+  dropRemainder: boolean,
+): Producer<unknown> {
   const stack = (items: T[]) => {
     try {
       return tf.tidy(() => stackElements(items) as tf.TensorContainer);

@@ -8,5 +8,6 @@ export const EMBEDDED_DATASET_ATTRIBUTION = {
   wine: 'UCI ML "Wine" (M. Forina et al., PARVUS, 1988); CC BY 4.0',
   breastCancer:
     'Breast Cancer Wisconsin (Diagnostic), W.H. Wolberg, W.N. Street, O.L. Mangasarian (1995), UCI ML; CC BY 4.0',
-  diabetes: 'B. Efron, T. Hastie, I. Johnstone, R. Tibshirani, "Least Angle Regression", Annals of Statistics (2004)',
+  diabetes:
+    'B. Efron, T. Hastie, I. Johnstone, R. Tibshirani, "Least Angle Regression", Annals of Statistics (2004)',
 } as const;

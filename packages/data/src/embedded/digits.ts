@@ -52,5 +52,8 @@ export function loadDigitsData(): DigitsData {
  */
 export function loadDigits(): { images: tf.Tensor4D; labels: tf.Tensor1D } {
   const data = loadDigitsData();
-  return { images: tf.tensor4d(data.images, data.shape, 'float32'), labels: tf.tensor1d(data.labels, 'int32') };
+  return {
+    images: tf.tensor4d(data.images, data.shape, 'float32'),
+    labels: tf.tensor1d(data.labels, 'int32'),
+  };
 }

@@ -44,7 +44,9 @@ describe('embedded datasets equal scikit-learn’s copies', () => {
     expect(bincount(data.labels)).toEqual(ref.digits.class_counts);
     expectClose(Array.from(data.images.subarray(0, 64)), ref.digits.first_row, 0);
     const sums = Array<number>(64).fill(0);
-    data.images.forEach((v, i) => (sums[i % 64]! += v));
+    data.images.forEach((v, i) => {
+      sums[i % 64]! += v;
+    });
     expectClose(sums, ref.digits.column_sums, 1e-9);
 
     const before = tf.memory().numTensors;

@@ -12,15 +12,21 @@ export interface IdxArray {
 }
 
 const TYPES: Record<number, [IdxDType, number]> = {
-  0x08: ['uint8', 1],
-  0x09: ['int8', 1],
-  0x0b: ['int16', 2],
-  0x0c: ['int32', 4],
-  0x0d: ['float32', 4],
-  0x0e: ['float64', 8],
+  8: ['uint8', 1],
+  9: ['int8', 1],
+  11: ['int16', 2],
+  12: ['int32', 4],
+  13: ['float32', 4],
+  14: ['float64', 8],
 };
 
-/** Whether bytes start with the gzip magic number. */
+/**
+ * Whether bytes start with the gzip magic number (0x1f 0x8b).
+ * @example
+ * ```ts
+ * isGzip(Uint8Array.of(0x1f, 0x8b, 8)); // true
+ * ```
+ */
 export function isGzip(bytes: Uint8Array): boolean {
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
@@ -48,7 +54,8 @@ export function parseIdx(bytes: Uint8Array, name = 'IDX data'): IdxArray {
     throw new IOError('Not an IDX file: expected a header starting with two zero bytes', { where: name });
   }
   const type = TYPES[raw[2] as number];
-  if (!type) throw new IOError(`Unknown IDX element type 0x${(raw[2] as number).toString(16)}`, { where: name });
+  if (!type)
+    throw new IOError(`Unknown IDX element type 0x${(raw[2] as number).toString(16)}`, { where: name });
   const [dtype, size] = type;
   const rank = raw[3] as number;
   const headerBytes = 4 + 4 * rank;
@@ -57,25 +64,42 @@ export function parseIdx(bytes: Uint8Array, name = 'IDX data'): IdxArray {
   const shape = Array.from({ length: rank }, (_, i) => view.getUint32(4 + 4 * i, false));
   const count = shape.reduce((a, b) => a * b, 1);
   if (raw.length !== headerBytes + count * size) {
-    throw new IOError(`IDX size mismatch: header [${shape.join(', ')}] needs ${headerBytes + count * size} bytes, file has ${raw.length}`, { where: name });
+    throw new IOError(
+      `IDX size mismatch: header [${shape.join(', ')}] needs ${headerBytes + count * size} bytes, file has ${raw.length}`,
+      { where: name },
+    );
   }
   return { dtype, shape, data: decode(view, headerBytes, count, dtype, raw) };
 }
 
-function decode(view: DataView, offset: number, count: number, dtype: IdxDType, raw: Uint8Array): IdxArray['data'] {
+function decode(
+  view: DataView,
+  offset: number,
+  count: number,
+  dtype: IdxDType,
+  raw: Uint8Array,
+): IdxArray['data'] {
   switch (dtype) {
     case 'uint8':
       return raw.slice(offset, offset + count);
     case 'int8':
       return new Int8Array(raw.slice(offset, offset + count).buffer);
     default: {
-      const Out = { int16: Int16Array, int32: Int32Array, float32: Float32Array, float64: Float64Array }[dtype];
+      const Out = { int16: Int16Array, int32: Int32Array, float32: Float32Array, float64: Float64Array }[
+        dtype
+      ];
       const out = new Out(count);
       const size = out.BYTES_PER_ELEMENT;
       for (let i = 0; i < count; i++) {
         const at = offset + i * size;
         out[i] =
-          dtype === 'int16' ? view.getInt16(at) : dtype === 'int32' ? view.getInt32(at) : dtype === 'float32' ? view.getFloat32(at) : view.getFloat64(at);
+          dtype === 'int16'
+            ? view.getInt16(at)
+            : dtype === 'int32'
+              ? view.getInt32(at)
+              : dtype === 'float32'
+                ? view.getFloat32(at)
+                : view.getFloat64(at);
       }
       return out;
     }
@@ -96,7 +120,9 @@ export function encodeIdx(array: IdxArray): Uint8Array {
   const out = new Uint8Array(header + array.data.length * size);
   const view = new DataView(out.buffer);
   out.set([0, 0, code, array.shape.length]);
-  array.shape.forEach((d, i) => view.setUint32(4 + 4 * i, d, false));
+  array.shape.forEach((d, i) => {
+    view.setUint32(4 + 4 * i, d, false);
+  });
   array.data.forEach((v: number, i: number) => {
     const at = header + i * size;
     if (array.dtype === 'uint8') view.setUint8(at, v);

@@ -22,10 +22,17 @@ export interface ImageSet {
  * ```
  * @throws {ValidationError} when the arrays disagree with `shape`.
  */
-export function imageSetToTensors(set: ImageSet, options: { scale?: boolean } = {}): { images: tf.Tensor4D; labels: tf.Tensor1D } {
+export function imageSetToTensors(
+  set: ImageSet,
+  options: { scale?: boolean } = {},
+): { images: tf.Tensor4D; labels: tf.Tensor1D } {
   const [n, h, w, c] = set.shape;
   if (set.images.length !== n * h * w * c || set.labels.length !== n) {
-    throw ValidationError.expected(`${n * h * w * c} pixels and ${n} labels for shape [${set.shape.join(', ')}]`, `${set.images.length} pixels, ${set.labels.length} labels`, 'imageSetToTensors');
+    throw ValidationError.expected(
+      `${n * h * w * c} pixels and ${n} labels for shape [${set.shape.join(', ')}]`,
+      `${set.images.length} pixels, ${set.labels.length} labels`,
+      'imageSetToTensors',
+    );
   }
   const scale = options.scale ?? true;
   return tf.tidy(() => {
@@ -43,8 +50,13 @@ export function imageSetToTensors(set: ImageSet, options: { scale?: boolean } = 
  * const ds = imageSetDataset(train).shuffle(1000, { seed: 0 }).batch(64);
  * ```
  */
-export function imageSetDataset(set: ImageSet, options: { scale?: boolean } = {}): Dataset<{ image: tf.Tensor; label: tf.Tensor }> {
+export function imageSetDataset(
+  set: ImageSet,
+  options: { scale?: boolean } = {},
+): Dataset<{ image: tf.Tensor; label: tf.Tensor }> {
   const tensors = imageSetToTensors(set, options);
   const slices = fromTensorSlices({ image: tensors.images, label: tensors.labels });
-  return new Dataset(Dataset.producerOf(slices), slices.size, () => tf.dispose([tensors.images, tensors.labels]));
+  return new Dataset(Dataset.producerOf(slices), slices.size, () =>
+    tf.dispose([tensors.images, tensors.labels]),
+  );
 }

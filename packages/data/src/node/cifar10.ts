@@ -15,7 +15,18 @@ const FOLDER = 'cifar-10-batches-bin';
 const TRAIN = [1, 2, 3, 4, 5].map((i) => `data_batch_${i}.bin`);
 const TEST = ['test_batch.bin'];
 const RECORD = 1 + 32 * 32 * 3;
-const CLASS_NAMES = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'];
+const CLASS_NAMES = [
+  'airplane',
+  'automobile',
+  'bird',
+  'cat',
+  'deer',
+  'dog',
+  'frog',
+  'horse',
+  'ship',
+  'truck',
+];
 
 /**
  * CIFAR-10 (50,000 + 10,000 colour 32×32 images, 10 classes) from the binary batches
@@ -31,9 +42,11 @@ const CLASS_NAMES = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'fr
  */
 export async function cifar10(options: BuiltinDatasetOptions = {}): Promise<ImageDatasetSplits> {
   const cacheDir = options.cacheDir ?? join(defaultCacheDir(), 'cifar-10');
-  const candidates = [options.path, options.path && join(options.path, FOLDER), join(cacheDir, FOLDER)].filter(
-    (d): d is string => typeof d === 'string',
-  );
+  const candidates = [
+    options.path,
+    options.path && join(options.path, FOLDER),
+    join(cacheDir, FOLDER),
+  ].filter((d): d is string => typeof d === 'string');
   let directory: string | undefined;
   for (const dir of candidates) {
     if ((await Promise.all([...TRAIN, ...TEST].map((f) => locate(dir, f)))).every(Boolean)) {
@@ -52,7 +65,12 @@ export async function cifar10(options: BuiltinDatasetOptions = {}): Promise<Imag
     directory = await downloadAndUnpack(url, cacheDir, options);
   }
   const dir = directory;
-  const readBatches = async (names: string[]) => decodeBatches(await Promise.all(names.map(async (n) => ({ name: join(dir, n), bytes: await readFile(join(dir, n)) }))));
+  const readBatches = async (names: string[]) =>
+    decodeBatches(
+      await Promise.all(
+        names.map(async (n) => ({ name: join(dir, n), bytes: await readFile(join(dir, n)) })),
+      ),
+    );
   const [train, test] = await Promise.all([readBatches(TRAIN), readBatches(TEST)]);
   return { train, test, classNames: CLASS_NAMES.slice(), directory: dir };
 }
@@ -61,7 +79,11 @@ export async function cifar10(options: BuiltinDatasetOptions = {}): Promise<Imag
 export function decodeBatches(batches: { name: string; bytes: Uint8Array }[]): ImageSet {
   let n = 0;
   for (const { name, bytes } of batches) {
-    if (bytes.length % RECORD !== 0) throw new IOError(`A CIFAR-10 batch holds whole ${RECORD}-byte records; this file has ${bytes.length} bytes`, { where: name });
+    if (bytes.length % RECORD !== 0)
+      throw new IOError(
+        `A CIFAR-10 batch holds whole ${RECORD}-byte records; this file has ${bytes.length} bytes`,
+        { where: name },
+      );
     n += bytes.length / RECORD;
   }
   const images = new Uint8Array(n * 3072);
@@ -81,7 +103,11 @@ export function decodeBatches(batches: { name: string; bytes: Uint8Array }[]): I
   return { images, labels, shape: [n, 32, 32, 3] };
 }
 
-async function downloadAndUnpack(url: string, cacheDir: string, options: BuiltinDatasetOptions): Promise<string> {
+async function downloadAndUnpack(
+  url: string,
+  cacheDir: string,
+  options: BuiltinDatasetOptions,
+): Promise<string> {
   const archive = join(cacheDir, ARCHIVE);
   await downloadFile({
     url,
@@ -98,10 +124,14 @@ async function downloadAndUnpack(url: string, cacheDir: string, options: Builtin
       const name = basename(entry.header.name);
       const chunks: Buffer[] = [];
       for await (const chunk of entry) chunks.push(chunk as Buffer);
-      if (entry.header.type === 'file' && (name.endsWith('.bin') || name.endsWith('.txt'))) await writeFile(join(staging, name), Buffer.concat(chunks));
+      if (entry.header.type === 'file' && (name.endsWith('.bin') || name.endsWith('.txt')))
+        await writeFile(join(staging, name), Buffer.concat(chunks));
     }
   })();
-  createReadStream(archive).pipe(createGunzip()).on('error', (e) => unpack.destroy(e)).pipe(unpack);
+  createReadStream(archive)
+    .pipe(createGunzip())
+    .on('error', (e) => unpack.destroy(e))
+    .pipe(unpack);
   try {
     await done;
   } catch (cause) {

@@ -24,20 +24,31 @@ export function csvFileDataset(path: string, options: CsvOptions = {}): CsvDatas
   return buildCsvDataset((skip) => streamRecords(path, options, skip), options, path);
 }
 
-async function* streamRecords(path: string, options: CsvOptions, skip: (line: number, reason: string) => void): AsyncGenerator<RawCsvRecord> {
-  const onSkip = options.onBadRecord === 'skip' ? (e: { lines?: number; message: string }) => skip(e.lines ?? 0, e.message) : undefined;
+async function* streamRecords(
+  path: string,
+  options: CsvOptions,
+  skip: (line: number, reason: string) => void,
+): AsyncGenerator<RawCsvRecord> {
+  const onSkip =
+    options.onBadRecord === 'skip'
+      ? (e: { lines?: number; message: string }) => skip(e.lines ?? 0, e.message)
+      : undefined;
   await ensureReadable(path);
   const input = createReadStream(path);
   const parser = input.pipe(parse(csvParseOptions(options, onSkip) as never));
   input.on('error', (error) => parser.destroy(error));
   try {
-    for await (const { info, record } of parser as AsyncIterable<{ info: { lines: number }; record: string[] }>) {
+    for await (const { info, record } of parser as AsyncIterable<{
+      info: { lines: number };
+      record: string[];
+    }>) {
       yield { fields: record, line: startLine(info.lines, record) };
     }
   } catch (error) {
     if (error instanceof DataFormatError) throw error;
     const e = error as { lines?: number; code?: string; message: string };
-    if (!e.code?.startsWith('CSV_')) throw new IOError(`Reading the CSV file failed: ${e.message}`, { where: path, cause: error });
+    if (!e.code?.startsWith('CSV_'))
+      throw new IOError(`Reading the CSV file failed: ${e.message}`, { where: path, cause: error });
     throw new DataFormatError(`Malformed CSV: ${e.message}`, path, e.lines ?? 0, error);
   } finally {
     input.destroy();

@@ -60,7 +60,8 @@ export async function downloadFile(options: DownloadOptions): Promise<string> {
   } catch (cause) {
     throw new IOError(`Download failed: ${(cause as Error).message}`, { where: url, cause });
   }
-  if (!response.ok || !response.body) throw new IOError(`Download failed: HTTP ${response.status} ${response.statusText}`, { where: url });
+  if (!response.ok || !response.body)
+    throw new IOError(`Download failed: HTTP ${response.status} ${response.statusText}`, { where: url });
   const length = Number(response.headers.get('content-length'));
   const totalBytes = Number.isFinite(length) && length > 0 ? length : null;
   await mkdir(dirname(destination), { recursive: true });
@@ -82,15 +83,22 @@ export async function downloadFile(options: DownloadOptions): Promise<string> {
       await file.close();
     }
     if (totalBytes !== null && receivedBytes !== totalBytes) {
-      throw new IOError(`Download truncated: received ${receivedBytes} of ${totalBytes} bytes`, { where: url });
+      throw new IOError(`Download truncated: received ${receivedBytes} of ${totalBytes} bytes`, {
+        where: url,
+      });
     }
     const digests = { md5: md5.digest('hex'), sha256: sha256.digest('hex') };
     const problems = [
-      options.md5 && options.md5.toLowerCase() !== digests.md5 ? `MD5 ${digests.md5}, expected ${options.md5}` : undefined,
-      options.sha256 && options.sha256.toLowerCase() !== digests.sha256 ? `SHA-256 ${digests.sha256}, expected ${options.sha256}` : undefined,
+      options.md5 && options.md5.toLowerCase() !== digests.md5
+        ? `MD5 ${digests.md5}, expected ${options.md5}`
+        : undefined,
+      options.sha256 && options.sha256.toLowerCase() !== digests.sha256
+        ? `SHA-256 ${digests.sha256}, expected ${options.sha256}`
+        : undefined,
       options.validate ? await options.validate(temporary, digests) : undefined,
     ].filter(Boolean);
-    if (problems.length) throw new IOError(`Checksum verification failed: ${problems.join('; ')}`, { where: url });
+    if (problems.length)
+      throw new IOError(`Checksum verification failed: ${problems.join('; ')}`, { where: url });
     await rename(temporary, destination);
     return destination;
   } catch (error) {

@@ -2,7 +2,13 @@ import { TesseraError } from '@tessera/core';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 
-/** An image file could not be decoded. Code `E_IMAGE_DECODE`; `file` names it. */
+/**
+ * An image file could not be decoded. Code `E_IMAGE_DECODE`; `file` names it.
+ * @example
+ * ```ts
+ * try { await ds.toArray(); } catch (e) { if (e instanceof ImageDecodeError) console.warn('skip', e.file); }
+ * ```
+ */
 export class ImageDecodeError extends TesseraError {
   readonly file: string;
   constructor(file: string, reason: string, cause?: unknown) {
@@ -19,7 +25,8 @@ export interface DecodedImage {
   rgba: Uint8Array;
 }
 
-const isPng = (b: Uint8Array) => b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
+const isPng = (b: Uint8Array) =>
+  b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47;
 const isJpeg = (b: Uint8Array) => b.length > 3 && b[0] === 0xff && b[1] === 0xd8;
 
 /**
@@ -35,7 +42,11 @@ export function decodeImage(bytes: Uint8Array, file: string): DecodedImage {
   try {
     if (isPng(bytes)) {
       const png = PNG.sync.read(buffer);
-      return { width: png.width, height: png.height, rgba: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength) };
+      return {
+        width: png.width,
+        height: png.height,
+        rgba: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength),
+      };
     }
     if (isJpeg(bytes)) {
       const img = jpeg.decode(buffer, { useTArray: true, formatAsRGBA: true, maxMemoryUsageInMB: 1024 });

@@ -12,8 +12,8 @@ export interface ImageFolderOptions {
   targetSize?: [number, number];
   /** Channels of the output: 1, 3 or 4 (default `'rgb'`). Grey uses ITU-R 601 luma weights. */
   colorMode?: 'grayscale' | 'rgb' | 'rgba';
-  /** Label encoding: int32 index, float32 one-hot, float32 0/1 (exactly two classes), or none. */
-  classMode?: 'int' | 'categorical' | 'binary' | null;
+  /** Label encoding: int32 index (default), float32 one-hot, or float32 0/1 (exactly two classes). */
+  classMode?: 'int' | 'categorical' | 'binary';
   /** Class sub-folders to use, in label order (default: every sub-folder, sorted). */
   classNames?: string[];
   interpolation?: 'bilinear' | 'nearest';
@@ -41,14 +41,28 @@ const EXTENSIONS = new Set(['.png', '.jpg', '.jpeg']);
  * ```
  * @throws {ValidationError} for bad options; {@link IOError} when the folder is unreadable or holds no images.
  */
-export async function imageFolderDataset(directory: string, options: ImageFolderOptions = {}): Promise<ImageFolderDataset> {
+export async function imageFolderDataset(
+  directory: string,
+  options: ImageFolderOptions = {},
+): Promise<ImageFolderDataset> {
   const [height, width] = options.targetSize ?? [256, 256];
-  if (![height, width].every((d) => Number.isInteger(d) && d > 0)) throw ValidationError.expected('targetSize [height, width] of positive integers', options.targetSize, 'imageFolderDataset');
+  if (![height, width].every((d) => Number.isInteger(d) && d > 0))
+    throw ValidationError.expected(
+      'targetSize [height, width] of positive integers',
+      options.targetSize,
+      'imageFolderDataset',
+    );
   const colorMode = options.colorMode ?? 'rgb';
   const channels = { grayscale: 1, rgb: 3, rgba: 4 }[colorMode];
-  if (!channels) throw ValidationError.expected("colorMode 'grayscale', 'rgb' or 'rgba'", colorMode, 'imageFolderDataset');
-  const classMode = options.classMode === undefined ? 'int' : options.classMode;
-  if (classMode !== null && !['int', 'categorical', 'binary'].includes(classMode)) throw ValidationError.expected("classMode 'int', 'categorical', 'binary' or null", classMode, 'imageFolderDataset');
+  if (!channels)
+    throw ValidationError.expected("colorMode 'grayscale', 'rgb' or 'rgba'", colorMode, 'imageFolderDataset');
+  const classMode = options.classMode ?? 'int';
+  if (!['int', 'categorical', 'binary'].includes(classMode))
+    throw ValidationError.expected(
+      "classMode 'int', 'categorical' or 'binary'",
+      classMode,
+      'imageFolderDataset',
+    );
 
   let entries: import('node:fs').Dirent[];
   try {
@@ -56,16 +70,34 @@ export async function imageFolderDataset(directory: string, options: ImageFolder
   } catch (cause) {
     throw new IOError(`Cannot read image folder ${directory}`, { where: directory, cause });
   }
-  const found = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const found = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const classNames = options.classNames ?? found;
-  for (const name of classNames) if (!found.includes(name)) throw ValidationError.expected(`a class folder in ${directory} (${found.join(', ')})`, name, 'imageFolderDataset({ classNames })');
-  if (classMode === 'binary' && classNames.length !== 2) throw ValidationError.expected("exactly 2 classes for classMode 'binary'", classNames.length, 'imageFolderDataset');
+  for (const name of classNames)
+    if (!found.includes(name))
+      throw ValidationError.expected(
+        `a class folder in ${directory} (${found.join(', ')})`,
+        name,
+        'imageFolderDataset({ classNames })',
+      );
+  if (classMode === 'binary' && classNames.length !== 2)
+    throw ValidationError.expected(
+      "exactly 2 classes for classMode 'binary'",
+      classNames.length,
+      'imageFolderDataset',
+    );
   const files: { path: string; classIndex: number }[] = [];
   for (const [classIndex, name] of classNames.entries()) {
-    const names = (await readdir(join(directory, name), { withFileTypes: true })).filter((e) => e.isFile() && EXTENSIONS.has(extname(e.name).toLowerCase())).map((e) => e.name).sort();
+    const names = (await readdir(join(directory, name), { withFileTypes: true }))
+      .filter((e) => e.isFile() && EXTENSIONS.has(extname(e.name).toLowerCase()))
+      .map((e) => e.name)
+      .sort();
     for (const file of names) files.push({ path: join(directory, name, file), classIndex });
   }
-  if (files.length === 0) throw new IOError(`No PNG or JPEG files in the class folders of ${directory}`, { where: directory });
+  if (files.length === 0)
+    throw new IOError(`No PNG or JPEG files in the class folders of ${directory}`, { where: directory });
   if (options.shuffleFiles) createRng(options.seed ?? 0).shuffle(files);
 
   const label = (classIndex: number): tf.Tensor =>
@@ -80,11 +112,21 @@ export async function imageFolderDataset(directory: string, options: ImageFolder
       yield tf.tidy(() => {
         const rgba = tf.tensor3d(decoded.rgba, [decoded.height, decoded.width, 4], 'int32').toFloat();
         let image: tf.Tensor3D =
-          channels === 4 ? rgba : channels === 3 ? rgba.slice([0, 0, 0], [-1, -1, 3]) : rgba.slice([0, 0, 0], [-1, -1, 3]).mul(tf.tensor1d([0.2989, 0.587, 0.114])).sum(-1, true);
+          channels === 4
+            ? rgba
+            : channels === 3
+              ? rgba.slice([0, 0, 0], [-1, -1, 3])
+              : rgba
+                  .slice([0, 0, 0], [-1, -1, 3])
+                  .mul(tf.tensor1d([0.2989, 0.587, 0.114]))
+                  .sum(-1, true);
         if (decoded.height !== height || decoded.width !== width) {
-          image = options.interpolation === 'nearest' ? tf.image.resizeNearestNeighbor(image, [height, width], false, true) : tf.image.resizeBilinear(image, [height, width], false, true);
+          image =
+            options.interpolation === 'nearest'
+              ? tf.image.resizeNearestNeighbor(image, [height, width], false, true)
+              : tf.image.resizeBilinear(image, [height, width], false, true);
         }
-        return { image, label: classMode === null ? tf.scalar(-1, 'int32') : label(classIndex) };
+        return { image, label: label(classIndex) };
       });
     }
   };

@@ -13,7 +13,10 @@ import { checkPath, ensureReadable } from './paths.js';
  * ```
  * @throws {ValidationError} for a path that is not a non-empty string; {@link IOError} while iterating if unreadable.
  */
-export function jsonLinesFileDataset<T = unknown>(path: string, options: { onBadRecord?: BadRecordPolicy } = {}): JsonLinesDataset<T> {
+export function jsonLinesFileDataset<T = unknown>(
+  path: string,
+  options: { onBadRecord?: BadRecordPolicy } = {},
+): JsonLinesDataset<T> {
   checkPath(path, 'jsonLinesFileDataset(path)');
   return buildJsonLinesDataset<T>(
     async function* () {

@@ -1,4 +1,9 @@
-import { type BuiltinDatasetOptions, type ImageDatasetSplits, loadMnistLike, type MnistLikeSpec } from './mnist-like.js';
+import {
+  type BuiltinDatasetOptions,
+  type ImageDatasetSplits,
+  loadMnistLike,
+  type MnistLikeSpec,
+} from './mnist-like.js';
 
 const idx = (name: string, gzMd5: string, rawMd5: string) => ({ name, gzMd5, rawMd5 });
 
@@ -10,12 +15,39 @@ export const FASHION_MNIST: MnistLikeSpec = {
   defaultPath: '/usr/share/datasets/fashion-mnist',
   installHint: 'Install them with `apt-get install dataset-fashion-mnist` (Debian)',
   files: {
-    trainImages: idx('train-images-idx3-ubyte', '8d4fb7e6c68d591d4c3dfef9ec88bf0d', 'f4a8712d7a061bf5bd6d2ca38dc4d50a'),
-    trainLabels: idx('train-labels-idx1-ubyte', '25c81989df183df01b3e8a0aad5dffbe', '9018921c3c673c538a1fc5bad174d6f9'),
-    testImages: idx('t10k-images-idx3-ubyte', 'bef4ecab320f06d8554ea6380940ec79', '8181f5470baa50b63fa0f6fddb340f0a'),
-    testLabels: idx('t10k-labels-idx1-ubyte', 'bb300cfdad3c16e7a12a480ee83cd310', '15d484375f8d13e6eb1aabb0c3f46965'),
+    trainImages: idx(
+      'train-images-idx3-ubyte',
+      '8d4fb7e6c68d591d4c3dfef9ec88bf0d',
+      'f4a8712d7a061bf5bd6d2ca38dc4d50a',
+    ),
+    trainLabels: idx(
+      'train-labels-idx1-ubyte',
+      '25c81989df183df01b3e8a0aad5dffbe',
+      '9018921c3c673c538a1fc5bad174d6f9',
+    ),
+    testImages: idx(
+      't10k-images-idx3-ubyte',
+      'bef4ecab320f06d8554ea6380940ec79',
+      '8181f5470baa50b63fa0f6fddb340f0a',
+    ),
+    testLabels: idx(
+      't10k-labels-idx1-ubyte',
+      'bb300cfdad3c16e7a12a480ee83cd310',
+      '15d484375f8d13e6eb1aabb0c3f46965',
+    ),
   },
-  classNames: ['T-shirt/top', 'Trouser', 'Pullover', 'Dress', 'Coat', 'Sandal', 'Shirt', 'Sneaker', 'Bag', 'Ankle boot'],
+  classNames: [
+    'T-shirt/top',
+    'Trouser',
+    'Pullover',
+    'Dress',
+    'Coat',
+    'Sandal',
+    'Shirt',
+    'Sneaker',
+    'Bag',
+    'Ankle boot',
+  ],
 };
 
 /** Published checksums and locations of MNIST (Y. LeCun, C. Cortes, C.J.C. Burges). */
@@ -24,10 +56,26 @@ export const MNIST: MnistLikeSpec = {
   title: 'MNIST',
   baseUrl: 'https://storage.googleapis.com/cvdf-datasets/mnist/',
   files: {
-    trainImages: idx('train-images-idx3-ubyte', 'f68b3c2dcbeaaa9fbdd348bbdeb94873', '6bbc9ace898e44ae57da46a324031adb'),
-    trainLabels: idx('train-labels-idx1-ubyte', 'd53e105ee54ea40749a09fcbcd1e9432', 'a25bea736e30d166cdddb491f175f624'),
-    testImages: idx('t10k-images-idx3-ubyte', '9fb629c4189551a2d022fa330f9573f3', '2646ac647ad5339dbf082846283269ea'),
-    testLabels: idx('t10k-labels-idx1-ubyte', 'ec29112dd5afa0611ce80d1b7f02629c', '27ae3e4e09519cfbb04c329615203637'),
+    trainImages: idx(
+      'train-images-idx3-ubyte',
+      'f68b3c2dcbeaaa9fbdd348bbdeb94873',
+      '6bbc9ace898e44ae57da46a324031adb',
+    ),
+    trainLabels: idx(
+      'train-labels-idx1-ubyte',
+      'd53e105ee54ea40749a09fcbcd1e9432',
+      'a25bea736e30d166cdddb491f175f624',
+    ),
+    testImages: idx(
+      't10k-images-idx3-ubyte',
+      '9fb629c4189551a2d022fa330f9573f3',
+      '2646ac647ad5339dbf082846283269ea',
+    ),
+    testLabels: idx(
+      't10k-labels-idx1-ubyte',
+      'ec29112dd5afa0611ce80d1b7f02629c',
+      '27ae3e4e09519cfbb04c329615203637',
+    ),
   },
   classNames: ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'],
 };

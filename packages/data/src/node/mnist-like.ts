@@ -52,24 +52,39 @@ export interface MnistLikeSpec {
   baseUrl: string;
   defaultPath?: string;
   installHint?: string;
-  files: { trainImages: IdxFileSpec; trainLabels: IdxFileSpec; testImages: IdxFileSpec; testLabels: IdxFileSpec };
+  files: {
+    trainImages: IdxFileSpec;
+    trainLabels: IdxFileSpec;
+    testImages: IdxFileSpec;
+    testLabels: IdxFileSpec;
+  };
   classNames: string[];
 }
 
 const md5 = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex');
-const exists = (p: string) => access(p).then(() => true, () => false);
+const exists = (p: string) =>
+  access(p).then(
+    () => true,
+    () => false,
+  );
 
 /** Finds `name` or `name.gz` in `dir`. @internal */
 export async function locate(dir: string, name: string): Promise<string | undefined> {
-  for (const candidate of [join(dir, `${name}.gz`), join(dir, name)]) if (await exists(candidate)) return candidate;
+  for (const candidate of [join(dir, `${name}.gz`), join(dir, name)])
+    if (await exists(candidate)) return candidate;
   return undefined;
 }
 
 /** Loads an MNIST-style dataset from a directory, downloading into the cache when asked. @internal */
-export async function loadMnistLike(spec: MnistLikeSpec, options: BuiltinDatasetOptions): Promise<ImageDatasetSplits> {
+export async function loadMnistLike(
+  spec: MnistLikeSpec,
+  options: BuiltinDatasetOptions,
+): Promise<ImageDatasetSplits> {
   const specs = Object.values(spec.files);
   const cacheDir = options.cacheDir ?? join(defaultCacheDir(), spec.id);
-  const candidates = [options.path ?? spec.defaultPath, cacheDir].filter((d): d is string => typeof d === 'string');
+  const candidates = [options.path ?? spec.defaultPath, cacheDir].filter(
+    (d): d is string => typeof d === 'string',
+  );
   let directory: string | undefined;
   for (const dir of candidates) {
     if ((await Promise.all(specs.map((f) => locate(dir, f.name)))).every(Boolean)) {
@@ -94,20 +109,34 @@ export async function loadMnistLike(spec: MnistLikeSpec, options: BuiltinDataset
     let bytes: Uint8Array = await readFile(path);
     if (isGzip(bytes)) bytes = await gunzipAsync(bytes);
     if ((options.verify ?? true) && md5(bytes) !== (options.checksums?.[f.name] ?? f.rawMd5)) {
-      throw new IOError(`Checksum mismatch: MD5 ${md5(bytes)} of the decompressed file, expected ${f.rawMd5}`, { where: path });
+      throw new IOError(
+        `Checksum mismatch: MD5 ${md5(bytes)} of the decompressed file, expected ${f.rawMd5}`,
+        { where: path },
+      );
     }
     return parseIdx(bytes, path);
   };
   const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(specs.map(read));
   const toSet = (images: typeof trainImages, labels: typeof trainLabels): ImageSet => {
     const [n, h, w] = images!.shape as [number, number, number];
-    if (labels!.shape[0] !== n) throw new IOError(`${n} images but ${labels!.shape[0]} labels`, { where: directory });
+    if (labels!.shape[0] !== n)
+      throw new IOError(`${n} images but ${labels!.shape[0]} labels`, { where: directory });
     return { images: images!.data as Uint8Array, labels: labels!.data as Uint8Array, shape: [n, h, w, 1] };
   };
-  return { train: toSet(trainImages, trainLabels), test: toSet(testImages, testLabels), classNames: spec.classNames.slice(), directory };
+  return {
+    train: toSet(trainImages, trainLabels),
+    test: toSet(testImages, testLabels),
+    classNames: spec.classNames.slice(),
+    directory,
+  };
 }
 
-async function downloadIdx(spec: MnistLikeSpec, f: IdxFileSpec, cacheDir: string, options: BuiltinDatasetOptions): Promise<void> {
+async function downloadIdx(
+  spec: MnistLikeSpec,
+  f: IdxFileSpec,
+  cacheDir: string,
+  options: BuiltinDatasetOptions,
+): Promise<void> {
   if (await exists(join(cacheDir, `${f.name}.gz`))) return;
   const base = (options.baseUrl ?? spec.baseUrl).replace(/\/?$/, '/');
   const expected = options.checksums?.[`${f.name}.gz`] ?? f.gzMd5;

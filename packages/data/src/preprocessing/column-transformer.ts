@@ -4,7 +4,11 @@ import { NotFittedError, type PreprocessorJSON } from './preprocessor.js';
 import type { Transformer } from './transformer.js';
 
 /** One entry: a name, a step (or `'drop'` / `'passthrough'`), and the column indices it reads. */
-export type ColumnSpec = readonly [name: string, step: Transformer | 'drop' | 'passthrough', columns: readonly number[]];
+export type ColumnSpec = readonly [
+  name: string,
+  step: Transformer | 'drop' | 'passthrough',
+  columns: readonly number[],
+];
 
 interface ColumnTransformerState {
   width: number;
@@ -33,10 +37,15 @@ export class ColumnTransformer implements Transformer {
 
   constructor(transformers: readonly ColumnSpec[], options: { remainder?: 'drop' | 'passthrough' } = {}) {
     if (!Array.isArray(transformers) || transformers.length === 0) {
-      throw ValidationError.expected('a non-empty list of [name, step, columns]', transformers, 'ColumnTransformer');
+      throw ValidationError.expected(
+        'a non-empty list of [name, step, columns]',
+        transformers,
+        'ColumnTransformer',
+      );
     }
     const names = transformers.map(([n]) => n);
-    if (new Set(names).size !== names.length) throw ValidationError.expected('unique names', names.join(', '), 'ColumnTransformer');
+    if (new Set(names).size !== names.length)
+      throw ValidationError.expected('unique names', names.join(', '), 'ColumnTransformer');
     this.transformers = transformers.map(([n, s, c]) => [n, s, c.slice()] as const);
     this.remainder = options.remainder ?? 'drop';
   }
@@ -62,16 +71,25 @@ export class ColumnTransformer implements Transformer {
     const used = new Set<number>();
     for (const [name, , columns] of this.transformers) {
       for (const c of columns) {
-        if (!Number.isInteger(c) || c < 0 || c >= width) throw ValidationError.expected(`a column index in [0, ${width})`, c, `ColumnTransformer '${name}'`);
+        if (!Number.isInteger(c) || c < 0 || c >= width)
+          throw ValidationError.expected(`a column index in [0, ${width})`, c, `ColumnTransformer '${name}'`);
         used.add(c);
       }
     }
     const remainder = Array.from({ length: width }, (_, j) => j).filter((j) => !used.has(j));
     const blocks = this.transformers.map(([, step, columns]) => {
       const part = select(rows, columns);
-      return step === 'drop' ? rows.map(() => []) : step === 'passthrough' ? part : (step.fitTransform(part, y) as Cell[][]);
+      return step === 'drop'
+        ? rows.map(() => [])
+        : step === 'passthrough'
+          ? part
+          : (step.fitTransform(part, y) as Cell[][]);
     });
-    this.#state = { width, remainder, outputWidths: blocks.map((b) => (b[0] as Cell[] | undefined)?.length ?? 0) };
+    this.#state = {
+      width,
+      remainder,
+      outputWidths: blocks.map((b) => (b[0] as Cell[] | undefined)?.length ?? 0),
+    };
     return this.#concat(rows, blocks, remainder);
   }
 
@@ -80,7 +98,11 @@ export class ColumnTransformer implements Transformer {
     const rows = checkCellMatrix(X, 'ColumnTransformer.transform(X)', state.width);
     const blocks = this.transformers.map(([, step, columns]) => {
       const part = select(rows, columns);
-      return step === 'drop' ? rows.map(() => []) : step === 'passthrough' ? part : (step.transform(part) as Cell[][]);
+      return step === 'drop'
+        ? rows.map(() => [])
+        : step === 'passthrough'
+          ? part
+          : (step.transform(part) as Cell[][]);
     });
     return this.#concat(rows, blocks, state.remainder);
   }
@@ -99,9 +121,19 @@ export class ColumnTransformer implements Transformer {
       offset += w;
       if (step === 'drop') return;
       const back = step === 'passthrough' ? part : (step.inverseTransform(part) as Cell[][]);
-      back.forEach((r, i) => columns.forEach((c, m) => ((out[i] as Cell[])[c] = r[m] as Cell)));
+      back.forEach((r, i) => {
+        columns.forEach((c, m) => {
+          (out[i] as Cell[])[c] = r[m] as Cell;
+        });
+      });
     });
-    if (passRemainder) rows.forEach((r, i) => state.remainder.forEach((c, m) => ((out[i] as Cell[])[c] = r[offset + m] as Cell)));
+    if (passRemainder) {
+      rows.forEach((r, i) => {
+        state.remainder.forEach((c, m) => {
+          (out[i] as Cell[])[c] = r[offset + m] as Cell;
+        });
+      });
+    }
     return out;
   }
 

@@ -10,7 +10,8 @@ import { expectClose, fixture, numeric } from './test-helpers.js';
 
 const f = fixture('preprocessing.json');
 
-const roundTrip = <T extends { toJSON(): unknown }>(p: T) => preprocessorFromJSON(JSON.parse(JSON.stringify(p)));
+const roundTrip = <T extends { toJSON(): unknown }>(p: T) =>
+  preprocessorFromJSON(JSON.parse(JSON.stringify(p)));
 
 describe('composition matches scikit-learn', () => {
   it('Pipeline: impute then scale; survives a JSON round trip', () => {
@@ -30,7 +31,14 @@ describe('composition matches scikit-learn', () => {
     const make = () =>
       new ColumnTransformer(
         [
-          ['num', new Pipeline([['impute', new SimpleImputer({ strategy: 'median' })], ['scale', new StandardScaler()]]), [0, 1]],
+          [
+            'num',
+            new Pipeline([
+              ['impute', new SimpleImputer({ strategy: 'median' })],
+              ['scale', new StandardScaler()],
+            ]),
+            [0, 1],
+          ],
           ['cat', new OneHotEncoder(), [2]],
         ],
         { remainder: 'passthrough' },
@@ -40,17 +48,27 @@ describe('composition matches scikit-learn', () => {
     expectClose(out, f.column_transformer);
     const restored = roundTrip(ct);
     expectClose(restored.transform(rows), f.column_transformer);
-    const invertible = new ColumnTransformer([['cat', new OneHotEncoder(), [2]], ['num', new StandardScaler(), [3]]]);
+    const invertible = new ColumnTransformer([
+      ['cat', new OneHotEncoder(), [2]],
+      ['num', new StandardScaler(), [3]],
+    ]);
     const back = invertible.inverseTransform(invertible.fitTransform(rows));
     expect(back.map((r) => r[2])).toEqual(['a', 'b', 'a', 'c']);
-    expectClose(back.map((r) => r[3]), [100, 200, 300, 400]);
+    expectClose(
+      back.map((r) => r[3]),
+      [100, 200, 300, 400],
+    );
     expect(back.map((r) => r[0])).toEqual([null, null, null, null]); // dropped column
     expect(() => make().transform(rows)).toThrow(/not fitted/);
-    expect(() => new ColumnTransformer([['x', new StandardScaler(), [9]]]).fit(rows)).toThrow(/column index in \[0, 4\)/);
+    expect(() => new ColumnTransformer([['x', new StandardScaler(), [9]]]).fit(rows)).toThrow(
+      /column index in \[0, 4\)/,
+    );
   });
 
   it('preprocessorFromJSON names the known types for an unknown one', () => {
-    expect(() => preprocessorFromJSON({ type: 'Nope', config: {}, state: null })).toThrow(/StandardScaler.*received "Nope"/);
+    expect(() => preprocessorFromJSON({ type: 'Nope', config: {}, state: null })).toThrow(
+      /StandardScaler.*received "Nope"/,
+    );
   });
 });
 

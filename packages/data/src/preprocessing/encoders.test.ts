@@ -19,11 +19,18 @@ describe('SimpleImputer matches scikit-learn', () => {
     expectClose(imp.transform(X), f[`impute_${ref}`].transform);
   });
   it('constant keeps every column', () => {
-    expectClose(new SimpleImputer({ strategy: 'constant', fillValue: -1 }).fitTransform(X), f.impute_constant.transform);
+    expectClose(
+      new SimpleImputer({ strategy: 'constant', fillValue: -1 }).fitTransform(X),
+      f.impute_constant.transform,
+    );
   });
   it('most frequent on text with null as missing (ties → smallest)', () => {
-    expect(new SimpleImputer({ strategy: 'mostFrequent' }).fitTransform(f.X_cat_missing)).toEqual(f.impute_most_frequent_text.transform);
-    expect(() => new SimpleImputer({ strategy: 'mean' }).fit(f.X_cat_missing)).toThrow(/numbers for strategy 'mean'/);
+    expect(new SimpleImputer({ strategy: 'mostFrequent' }).fitTransform(f.X_cat_missing)).toEqual(
+      f.impute_most_frequent_text.transform,
+    );
+    expect(() => new SimpleImputer({ strategy: 'mean' }).fit(f.X_cat_missing)).toThrow(
+      /numbers for strategy 'mean'/,
+    );
   });
 });
 

@@ -35,10 +35,13 @@ export class KBinsDiscretizer extends Preprocessor<KBinsDiscretizerConfig, KBins
       strategy: options.strategy ?? 'quantile',
       encode: options.encode ?? 'onehot',
     };
-    if (!['uniform', 'quantile'].includes(config.strategy)) throw ValidationError.expected("strategy 'uniform' or 'quantile'", config.strategy, 'KBinsDiscretizer');
-    if (!['ordinal', 'onehot'].includes(config.encode)) throw ValidationError.expected("encode 'ordinal' or 'onehot'", config.encode, 'KBinsDiscretizer');
+    if (!['uniform', 'quantile'].includes(config.strategy))
+      throw ValidationError.expected("strategy 'uniform' or 'quantile'", config.strategy, 'KBinsDiscretizer');
+    if (!['ordinal', 'onehot'].includes(config.encode))
+      throw ValidationError.expected("encode 'ordinal' or 'onehot'", config.encode, 'KBinsDiscretizer');
     for (const n of [config.nBins].flat()) {
-      if (!Number.isInteger(n) || n < 2) throw ValidationError.expected('nBins as integers >= 2', config.nBins, 'KBinsDiscretizer');
+      if (!Number.isInteger(n) || n < 2)
+        throw ValidationError.expected('nBins as integers >= 2', config.nBins, 'KBinsDiscretizer');
     }
     super(config);
   }
@@ -46,8 +49,14 @@ export class KBinsDiscretizer extends Preprocessor<KBinsDiscretizerConfig, KBins
   fit(X: NumericMatrix): this {
     const rows = checkFinite(X, 'KBinsDiscretizer.fit(X)');
     const width = (rows[0] as readonly number[]).length;
-    const requested = typeof this.config.nBins === 'number' ? Array(width).fill(this.config.nBins) : this.config.nBins;
-    if (requested.length !== width) throw ValidationError.expected(`nBins with ${width} entries`, this.config.nBins, 'KBinsDiscretizer.fit(X)');
+    const requested =
+      typeof this.config.nBins === 'number' ? Array(width).fill(this.config.nBins) : this.config.nBins;
+    if (requested.length !== width)
+      throw ValidationError.expected(
+        `nBins with ${width} entries`,
+        this.config.nBins,
+        'KBinsDiscretizer.fit(X)',
+      );
     const nBins: number[] = [];
     const binEdges = requested.map((n: number, j) => {
       const column = columnValues(rows, j);
@@ -76,7 +85,9 @@ export class KBinsDiscretizer extends Preprocessor<KBinsDiscretizerConfig, KBins
     const rows = checkFinite(X, 'KBinsDiscretizer.transform(X)', binEdges.length);
     const ordinal = rows.map((row) => row.map((v, j) => binIndex(binEdges[j] ?? null, v)));
     if (this.config.encode === 'ordinal') return ordinal;
-    return ordinal.map((row) => row.flatMap((bin, j) => Array.from({ length: nBins[j] as number }, (_, k) => (k === bin ? 1 : 0))));
+    return ordinal.map((row) =>
+      row.flatMap((bin, j) => Array.from({ length: nBins[j] as number }, (_, k) => (k === bin ? 1 : 0))),
+    );
   }
 
   /** Bin indices (or one-hot blocks) back to each bin's centre; a constant feature maps to NaN. */
@@ -114,7 +125,12 @@ function checkFinite(X: NumericMatrix, where: string, width?: number): NumericMa
   const rows = checkNumericMatrix(X, where, width);
   rows.forEach((row, i) => {
     row.forEach((v, j) => {
-      if (!Number.isFinite(v)) throw ValidationError.expected('a finite number (impute missing values first)', v, `${where}[${i}][${j}]`);
+      if (!Number.isFinite(v))
+        throw ValidationError.expected(
+          'a finite number (impute missing values first)',
+          v,
+          `${where}[${i}][${j}]`,
+        );
     });
   });
   return rows;

@@ -15,7 +15,13 @@ import { compareCells } from './simple-imputer.js';
  * @throws {ValidationError} on missing labels, or labels unseen in `fit`.
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.preprocessing.LabelEncoder.html
  */
-export class LabelEncoder extends Preprocessor<Record<string, never>, { classes: (number | string)[] }, readonly Cell[], number[], Category[]> {
+export class LabelEncoder extends Preprocessor<
+  Record<string, never>,
+  { classes: (number | string)[] },
+  readonly Cell[],
+  number[],
+  Category[]
+> {
   readonly type = 'LabelEncoder';
   constructor(_options: Record<string, never> = {}) {
     super({});
@@ -37,7 +43,8 @@ export class LabelEncoder extends Preprocessor<Record<string, never>, { classes:
     const lookup = new Map(classes.map((c, i) => [c, i]));
     return checkLabels(y, 'LabelEncoder.transform(y)').map((label, i) => {
       const index = lookup.get(label);
-      if (index === undefined) throw ValidationError.expected('a label seen in fit', label, `LabelEncoder.transform(y)[${i}]`);
+      if (index === undefined)
+        throw ValidationError.expected('a label seen in fit', label, `LabelEncoder.transform(y)[${i}]`);
       return index;
     });
   }
@@ -46,7 +53,12 @@ export class LabelEncoder extends Preprocessor<Record<string, never>, { classes:
     const { classes } = this.fittedState('inverseTransform');
     return codes.map((c, i) => {
       const label = Number.isInteger(c) ? classes[c] : undefined;
-      if (label === undefined) throw ValidationError.expected(`an integer code in [0, ${classes.length})`, c, `LabelEncoder.inverseTransform[${i}]`);
+      if (label === undefined)
+        throw ValidationError.expected(
+          `an integer code in [0, ${classes.length})`,
+          c,
+          `LabelEncoder.inverseTransform[${i}]`,
+        );
       return label;
     });
   }

@@ -15,7 +15,8 @@ export function checkNumericMatrix(X: unknown, where: string, width?: number): N
   const rows = checkCellMatrix(X, where, width);
   rows.forEach((row, i) => {
     row.forEach((v, j) => {
-      if (typeof v !== 'number') throw ValidationError.expected('a number (NaN for missing)', v, `${where}[${i}][${j}]`);
+      if (typeof v !== 'number')
+        throw ValidationError.expected('a number (NaN for missing)', v, `${where}[${i}][${j}]`);
     });
   });
   return rows as NumericMatrix;
@@ -23,11 +24,13 @@ export function checkNumericMatrix(X: unknown, where: string, width?: number): N
 
 /** Checks rows of cells of equal width (`width` when given). @internal */
 export function checkCellMatrix(X: unknown, where: string, width?: number): CellMatrix {
-  if (!Array.isArray(X) || X.length === 0) throw ValidationError.expected('a non-empty array of rows', X, where);
+  if (!Array.isArray(X) || X.length === 0)
+    throw ValidationError.expected('a non-empty array of rows', X, where);
   const expected = width ?? (Array.isArray(X[0]) ? X[0].length : -1);
   X.forEach((row, i) => {
     if (!Array.isArray(row)) throw ValidationError.expected('an array (one row)', row, `${where}[${i}]`);
-    if (row.length !== expected) throw ShapeError.mismatch([X.length, expected], [X.length, row.length], `${where}[${i}]`);
+    if (row.length !== expected)
+      throw ShapeError.mismatch([X.length, expected], [X.length, row.length], `${where}[${i}]`);
   });
   return X as CellMatrix;
 }
@@ -37,7 +40,14 @@ export function isMissing(value: Cell): boolean {
   return value === null || (typeof value === 'number' && Number.isNaN(value));
 }
 
-/** Selects rows by index. */
+/**
+ * Selects rows (or labels) by index, e.g. to apply a split.
+ * @example
+ * ```ts
+ * const { train } = trainTestSplit(rows.length, { seed: 0 });
+ * const trainRows = takeRows(rows, train);
+ * ```
+ */
 export function takeRows<T>(rows: readonly T[], indices: readonly number[]): T[] {
   return indices.map((i) => rows[i] as T);
 }

@@ -19,7 +19,8 @@ export class Normalizer extends Preprocessor<{ norm: NormKind }, { width: number
   readonly type = 'Normalizer';
   constructor(options: { norm?: NormKind } = {}) {
     const norm = options.norm ?? 'l2';
-    if (!['l1', 'l2', 'max'].includes(norm)) throw ValidationError.expected("norm 'l1', 'l2' or 'max'", norm, 'Normalizer');
+    if (!['l1', 'l2', 'max'].includes(norm))
+      throw ValidationError.expected("norm 'l1', 'l2' or 'max'", norm, 'Normalizer');
     super({ norm });
   }
   fit(X: NumericMatrix): this {
@@ -41,6 +42,9 @@ export class Normalizer extends Preprocessor<{ norm: NormKind }, { width: number
   }
   /** @throws {UnsupportedOperationError} always: the row norms are not kept. */
   inverseTransform(_X: NumericMatrix): number[][] {
-    throw new UnsupportedOperationError('Normalizer cannot be inverted: row norms are not stored', 'Normalizer.inverseTransform');
+    throw new UnsupportedOperationError(
+      'Normalizer cannot be inverted: row norms are not stored',
+      'Normalizer.inverseTransform',
+    );
   }
 }

@@ -1,6 +1,12 @@
 import { ValidationError } from '@tessera/core';
 import { type Category, checkCategories, indexers, learnCategories, normaliseCell } from './categories.js';
-import { type Cell, type CellMatrix, checkCellMatrix, checkNumericMatrix, type NumericMatrix } from './matrix.js';
+import {
+  type Cell,
+  type CellMatrix,
+  checkCellMatrix,
+  checkNumericMatrix,
+  type NumericMatrix,
+} from './matrix.js';
 import { Preprocessor } from './preprocessor.js';
 
 export interface OneHotEncoderConfig {
@@ -62,7 +68,11 @@ export class OneHotEncoder extends Preprocessor<OneHotEncoderConfig, OneHotEncod
         const drop = dropped[j] ?? null;
         const index = (lookup[j] as Map<Category, number>).get(normaliseCell(cell));
         if (index === undefined && this.config.handleUnknown === 'error') {
-          throw ValidationError.expected(`one of the categories seen in fit for column ${j}`, cell, `OneHotEncoder.transform(X)[${i}][${j}]`);
+          throw ValidationError.expected(
+            `one of the categories seen in fit for column ${j}`,
+            cell,
+            `OneHotEncoder.transform(X)[${i}][${j}]`,
+          );
         }
         for (let k = 0; k < list.length; k++) if (k !== drop) out.push(k === index ? 1 : 0);
       });
@@ -81,7 +91,12 @@ export class OneHotEncoder extends Preprocessor<OneHotEncoderConfig, OneHotEncod
         const width = widths[j] as number;
         const drop = dropped[j] ?? null;
         let best = -1;
-        for (let k = 0; k < width; k++) if ((row[offset + k] as number) > 0 && (best < 0 || (row[offset + k] as number) > (row[offset + best] as number))) best = k;
+        for (let k = 0; k < width; k++)
+          if (
+            (row[offset + k] as number) > 0 &&
+            (best < 0 || (row[offset + k] as number) > (row[offset + best] as number))
+          )
+            best = k;
         offset += width;
         if (best < 0) return drop === null ? null : (list[drop] as Category);
         return list[drop !== null && best >= drop ? best + 1 : best] as Category;

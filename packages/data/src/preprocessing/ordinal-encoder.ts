@@ -1,6 +1,12 @@
 import { ValidationError } from '@tessera/core';
 import { type Category, checkCategories, indexers, learnCategories, normaliseCell } from './categories.js';
-import { type Cell, type CellMatrix, checkCellMatrix, checkNumericMatrix, type NumericMatrix } from './matrix.js';
+import {
+  type Cell,
+  type CellMatrix,
+  checkCellMatrix,
+  checkNumericMatrix,
+  type NumericMatrix,
+} from './matrix.js';
 import { Preprocessor } from './preprocessor.js';
 
 export interface OrdinalEncoderConfig {
@@ -24,9 +30,17 @@ export class OrdinalEncoder extends Preprocessor<OrdinalEncoderConfig, { categor
   constructor(options: Partial<OrdinalEncoderConfig> = {}) {
     const handleUnknown = options.handleUnknown ?? 'error';
     if (handleUnknown === 'useEncodedValue' && typeof options.unknownValue !== 'number') {
-      throw ValidationError.expected("a numeric unknownValue with handleUnknown 'useEncodedValue'", options.unknownValue, 'OrdinalEncoder');
+      throw ValidationError.expected(
+        "a numeric unknownValue with handleUnknown 'useEncodedValue'",
+        options.unknownValue,
+        'OrdinalEncoder',
+      );
     }
-    super({ categories: options.categories ?? 'auto', handleUnknown, unknownValue: options.unknownValue ?? null });
+    super({
+      categories: options.categories ?? 'auto',
+      handleUnknown,
+      unknownValue: options.unknownValue ?? null,
+    });
   }
 
   fit(X: CellMatrix): this {
@@ -50,7 +64,11 @@ export class OrdinalEncoder extends Preprocessor<OrdinalEncoderConfig, { categor
         const index = (lookup[j] as Map<Category, number>).get(value);
         if (index !== undefined) return index;
         if (this.config.handleUnknown === 'error') {
-          throw ValidationError.expected(`one of the categories seen in fit for column ${j}`, cell, `OrdinalEncoder.transform(X)[${i}][${j}]`);
+          throw ValidationError.expected(
+            `one of the categories seen in fit for column ${j}`,
+            cell,
+            `OrdinalEncoder.transform(X)[${i}][${j}]`,
+          );
         }
         return this.config.unknownValue as number;
       }),

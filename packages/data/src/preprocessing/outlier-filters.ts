@@ -13,8 +13,13 @@ export interface RowFilterResult<Y = Cell, R = number> {
   removedCount: number;
 }
 
-function applyMask<Y>(X: NumericMatrix, y: readonly Y[] | undefined, keep: (row: readonly number[]) => boolean): RowFilterResult<Y> {
-  if (y && y.length !== X.length) throw ValidationError.expected(`${X.length} targets`, y.length, 'filter(X, y)');
+function applyMask<Y>(
+  X: NumericMatrix,
+  y: readonly Y[] | undefined,
+  keep: (row: readonly number[]) => boolean,
+): RowFilterResult<Y> {
+  if (y && y.length !== X.length)
+    throw ValidationError.expected(`${X.length} targets`, y.length, 'filter(X, y)');
   const keptIndices = X.map((row, i) => (keep(row) ? i : -1)).filter((i) => i >= 0);
   return {
     rows: keptIndices.map((i) => (X[i] as readonly number[]).slice()),
@@ -35,16 +40,23 @@ function applyMask<Y>(X: NumericMatrix, y: readonly Y[] | undefined, keep: (row:
  * ```
  * @throws {ValidationError} for a non-positive threshold.
  */
-export class ZScoreOutlierFilter extends Preprocessor<{ threshold: number }, { mean: number[]; std: number[] }, NumericMatrix> {
+export class ZScoreOutlierFilter extends Preprocessor<
+  { threshold: number },
+  { mean: number[]; std: number[] },
+  NumericMatrix
+> {
   readonly type = 'ZScoreOutlierFilter';
   constructor(options: { threshold?: number } = {}) {
     const threshold = options.threshold ?? 3;
-    if (!(threshold > 0)) throw ValidationError.expected('a positive threshold', threshold, 'ZScoreOutlierFilter');
+    if (!(threshold > 0))
+      throw ValidationError.expected('a positive threshold', threshold, 'ZScoreOutlierFilter');
     super({ threshold });
   }
   fit(X: NumericMatrix): this {
     const rows = checkNumericMatrix(X, 'ZScoreOutlierFilter.fit(X)');
-    const cols = Array.from({ length: (rows[0] as readonly number[]).length }, (_, j) => columnValues(rows, j));
+    const cols = Array.from({ length: (rows[0] as readonly number[]).length }, (_, j) =>
+      columnValues(rows, j),
+    );
     const means = cols.map((c) => mean(c));
     this.state = { mean: means, std: cols.map((c, j) => Math.sqrt(variance(c, means[j]))) };
     return this;
@@ -65,7 +77,10 @@ export class ZScoreOutlierFilter extends Preprocessor<{ threshold: number }, { m
   }
   /** @throws {UnsupportedOperationError} always: removed rows cannot be restored. */
   inverseTransform(_X: NumericMatrix): number[][] {
-    throw new UnsupportedOperationError('Removed rows cannot be restored', 'ZScoreOutlierFilter.inverseTransform');
+    throw new UnsupportedOperationError(
+      'Removed rows cannot be restored',
+      'ZScoreOutlierFilter.inverseTransform',
+    );
   }
 }
 
@@ -79,7 +94,11 @@ export class ZScoreOutlierFilter extends Preprocessor<{ threshold: number }, { m
  * @throws {ValidationError} for a negative factor.
  * @see J.W. Tukey, Exploratory Data Analysis (1977).
  */
-export class IqrOutlierFilter extends Preprocessor<{ factor: number }, { lower: number[]; upper: number[] }, NumericMatrix> {
+export class IqrOutlierFilter extends Preprocessor<
+  { factor: number },
+  { lower: number[]; upper: number[] },
+  NumericMatrix
+> {
   readonly type = 'IqrOutlierFilter';
   constructor(options: { factor?: number } = {}) {
     const factor = options.factor ?? 1.5;
@@ -104,14 +123,19 @@ export class IqrOutlierFilter extends Preprocessor<{ factor: number }, { lower: 
   filter<Y = Cell>(X: NumericMatrix, y?: readonly Y[]): RowFilterResult<Y> {
     const { lower, upper } = this.fittedState('filter');
     const rows = checkNumericMatrix(X, 'IqrOutlierFilter.filter(X)', lower.length);
-    return applyMask(rows, y, (row) => row.every((v, j) => Number.isNaN(v) || (v >= (lower[j] as number) && v <= (upper[j] as number))));
+    return applyMask(rows, y, (row) =>
+      row.every((v, j) => Number.isNaN(v) || (v >= (lower[j] as number) && v <= (upper[j] as number))),
+    );
   }
   transform(X: NumericMatrix): number[][] {
     return this.filter(X).rows;
   }
   /** @throws {UnsupportedOperationError} always: removed rows cannot be restored. */
   inverseTransform(_X: NumericMatrix): number[][] {
-    throw new UnsupportedOperationError('Removed rows cannot be restored', 'IqrOutlierFilter.inverseTransform');
+    throw new UnsupportedOperationError(
+      'Removed rows cannot be restored',
+      'IqrOutlierFilter.inverseTransform',
+    );
   }
 }
 
@@ -124,13 +148,19 @@ export class IqrOutlierFilter extends Preprocessor<{ factor: number }, { lower: 
  * ```
  * @throws {ValidationError} on ragged input or a target count that differs from the row count.
  */
-export function dropDuplicateRows<Y = Cell>(X: readonly (readonly Cell[])[], y?: readonly Y[]): RowFilterResult<Y, Cell> {
+export function dropDuplicateRows<Y = Cell>(
+  X: readonly (readonly Cell[])[],
+  y?: readonly Y[],
+): RowFilterResult<Y, Cell> {
   if (!Array.isArray(X)) throw ValidationError.expected('an array of rows', X, 'dropDuplicateRows(X)');
-  if (y && y.length !== X.length) throw ValidationError.expected(`${X.length} targets`, y.length, 'dropDuplicateRows(X, y)');
+  if (y && y.length !== X.length)
+    throw ValidationError.expected(`${X.length} targets`, y.length, 'dropDuplicateRows(X, y)');
   const seen = new Set<string>();
   const keptIndices: number[] = [];
   X.forEach((row, i) => {
-    const key = JSON.stringify(row.map((v: Cell) => (typeof v === 'number' && Number.isNaN(v) ? '\u0000NaN' : v)));
+    const key = JSON.stringify(
+      row.map((v: Cell) => (typeof v === 'number' && Number.isNaN(v) ? '\u0000NaN' : v)),
+    );
     if (!seen.has(key)) {
       seen.add(key);
       keptIndices.push(i);

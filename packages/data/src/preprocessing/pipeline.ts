@@ -22,9 +22,11 @@ export class Pipeline implements Transformer {
   #fitted = false;
 
   constructor(steps: readonly (readonly [string, Transformer])[]) {
-    if (!Array.isArray(steps) || steps.length === 0) throw ValidationError.expected('a non-empty list of [name, step]', steps, 'Pipeline');
+    if (!Array.isArray(steps) || steps.length === 0)
+      throw ValidationError.expected('a non-empty list of [name, step]', steps, 'Pipeline');
     const names = steps.map(([name]) => name);
-    if (new Set(names).size !== names.length) throw ValidationError.expected('unique step names', names.join(', '), 'Pipeline');
+    if (new Set(names).size !== names.length)
+      throw ValidationError.expected('unique step names', names.join(', '), 'Pipeline');
     this.steps = steps.map(([n, s]) => [n, s] as const);
   }
 
@@ -35,7 +37,12 @@ export class Pipeline implements Transformer {
   /** The step called `name`. @throws {ValidationError} when there is none. */
   step(name: string): Transformer {
     const found = this.steps.find(([n]) => n === name);
-    if (!found) throw ValidationError.expected(`one of ${this.steps.map(([n]) => n).join(', ')}`, name, 'Pipeline.step');
+    if (!found)
+      throw ValidationError.expected(
+        `one of ${this.steps.map(([n]) => n).join(', ')}`,
+        name,
+        'Pipeline.step',
+      );
     return found[1];
   }
 

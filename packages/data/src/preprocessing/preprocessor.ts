@@ -10,14 +10,26 @@ export interface PreprocessorJSON {
   state: unknown;
 }
 
-/** `transform` was called before `fit`. Code `E_NOT_FITTED`. */
+/**
+ * `transform` was called before `fit`. Code `E_NOT_FITTED`.
+ * @example
+ * ```ts
+ * new StandardScaler().transform([[1]]); // throws NotFittedError
+ * ```
+ */
 export class NotFittedError extends TesseraError {
   constructor(where: string) {
     super('E_NOT_FITTED', 'This preprocessor is not fitted yet; call fit() first', { where });
   }
 }
 
-/** The operation has no meaning for this preprocessor (e.g. inverting a Normalizer). Code `E_UNSUPPORTED`. */
+/**
+ * The operation has no meaning for this preprocessor (e.g. inverting a Normalizer). Code `E_UNSUPPORTED`.
+ * @example
+ * ```ts
+ * new Normalizer().fit([[3, 4]]).inverseTransform([[0.6, 0.8]]); // throws UnsupportedOperationError
+ * ```
+ */
 export class UnsupportedOperationError extends TesseraError {
   constructor(message: string, where: string) {
     super('E_UNSUPPORTED', message, { where });

@@ -10,7 +10,15 @@ const X = numeric(f.X);
 const Xtest = numeric(f.X_test);
 const Xnan = numeric(f.X_nan);
 
-function checkScaler(make: () => { fit(x: number[][]): any; transform(x: number[][]): number[][]; inverseTransform(x: number[][]): number[][] }, ref: any, data = X) {
+function checkScaler(
+  make: () => {
+    fit(x: number[][]): any;
+    transform(x: number[][]): number[][];
+    inverseTransform(x: number[][]): number[][];
+  },
+  ref: any,
+  data = X,
+) {
   const s = make().fit(data);
   expectClose(s.transform(data), ref.fit_transform);
   expectClose(s.transform(Xtest), ref.transform_test);
@@ -50,7 +58,8 @@ describe('scalers match scikit-learn 1.2', () => {
 
   it('Normalizer l1 / l2 / max, zero rows unchanged', () => {
     const rows = numeric(f.rows_norm);
-    for (const norm of ['l1', 'l2', 'max'] as const) expectClose(new Normalizer({ norm }).fitTransform(rows), f[`normalizer_${norm}`]);
+    for (const norm of ['l1', 'l2', 'max'] as const)
+      expectClose(new Normalizer({ norm }).fitTransform(rows), f[`normalizer_${norm}`]);
     expect(() => new Normalizer().fit(rows).inverseTransform(rows)).toThrow(/cannot be inverted/);
   });
 

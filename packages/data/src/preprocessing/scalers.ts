@@ -13,9 +13,18 @@ import {
 } from './statistics.js';
 
 /** Applies `(v - offset[j]) / scale[j]` per column (or its inverse); NaN stays NaN. */
-function affine(X: NumericMatrix, offset: readonly number[], scale: readonly number[], inverse: boolean): number[][] {
+function affine(
+  X: NumericMatrix,
+  offset: readonly number[],
+  scale: readonly number[],
+  inverse: boolean,
+): number[][] {
   return X.map((row) =>
-    row.map((v, j) => (inverse ? v * (scale[j] as number) + (offset[j] as number) : (v - (offset[j] as number)) / (scale[j] as number))),
+    row.map((v, j) =>
+      inverse
+        ? v * (scale[j] as number) + (offset[j] as number)
+        : (v - (offset[j] as number)) / (scale[j] as number),
+    ),
   );
 }
 
@@ -59,17 +68,29 @@ export class StandardScaler extends Preprocessor<StandardScalerConfig, StandardS
     this.state = {
       mean: means,
       variance: variances,
-      scale: variances.map((v, j) => handleZerosInScale(Math.sqrt(v), isConstantFeature(v, means[j] as number, cols[j]!.length))),
+      scale: variances.map((v, j) =>
+        handleZerosInScale(Math.sqrt(v), isConstantFeature(v, means[j] as number, cols[j]!.length)),
+      ),
     };
     return this;
   }
   transform(X: NumericMatrix): number[][] {
     const s = this.fittedState('transform');
-    return affine(checkNumericMatrix(X, 'StandardScaler.transform(X)', s.mean.length), this.#offset(s), this.#scale(s), false);
+    return affine(
+      checkNumericMatrix(X, 'StandardScaler.transform(X)', s.mean.length),
+      this.#offset(s),
+      this.#scale(s),
+      false,
+    );
   }
   inverseTransform(X: NumericMatrix): number[][] {
     const s = this.fittedState('inverseTransform');
-    return affine(checkNumericMatrix(X, 'StandardScaler.inverseTransform(X)', s.mean.length), this.#offset(s), this.#scale(s), true);
+    return affine(
+      checkNumericMatrix(X, 'StandardScaler.inverseTransform(X)', s.mean.length),
+      this.#offset(s),
+      this.#scale(s),
+      true,
+    );
   }
   #offset(s: StandardScalerState): number[] {
     return this.config.withMean ? s.mean : s.mean.map(() => 0);
@@ -103,7 +124,8 @@ export class MinMaxScaler extends Preprocessor<MinMaxScalerConfig, MinMaxScalerS
   readonly type = 'MinMaxScaler';
   constructor(options: Partial<MinMaxScalerConfig> = {}) {
     const range = options.featureRange ?? [0, 1];
-    if (!(range[0] < range[1])) throw ValidationError.expected('featureRange [min, max] with min < max', range, 'MinMaxScaler');
+    if (!(range[0] < range[1]))
+      throw ValidationError.expected('featureRange [min, max] with min < max', range, 'MinMaxScaler');
     super({ featureRange: [range[0], range[1]], clip: options.clip ?? false });
   }
   fit(X: NumericMatrix): this {
@@ -160,24 +182,40 @@ export class RobustScaler extends Preprocessor<RobustScalerConfig, RobustScalerS
     if (!(q[0] >= 0 && q[0] < q[1] && q[1] <= 100)) {
       throw ValidationError.expected('quantileRange [lo, hi] with 0 <= lo < hi <= 100', q, 'RobustScaler');
     }
-    super({ withCentering: options.withCentering ?? true, withScaling: options.withScaling ?? true, quantileRange: [q[0], q[1]] });
+    super({
+      withCentering: options.withCentering ?? true,
+      withScaling: options.withScaling ?? true,
+      quantileRange: [q[0], q[1]],
+    });
   }
   fit(X: NumericMatrix): this {
     const cols = columns(checkNumericMatrix(X, 'RobustScaler.fit(X)'));
     const [lo, hi] = this.config.quantileRange;
     this.state = {
       center: cols.map((c) => (this.config.withCentering ? percentile(c, 50) : 0)),
-      scale: cols.map((c) => (this.config.withScaling ? handleZerosInScale(percentile(c, hi) - percentile(c, lo)) : 1)),
+      scale: cols.map((c) =>
+        this.config.withScaling ? handleZerosInScale(percentile(c, hi) - percentile(c, lo)) : 1,
+      ),
     };
     return this;
   }
   transform(X: NumericMatrix): number[][] {
     const s = this.fittedState('transform');
-    return affine(checkNumericMatrix(X, 'RobustScaler.transform(X)', s.scale.length), s.center, s.scale, false);
+    return affine(
+      checkNumericMatrix(X, 'RobustScaler.transform(X)', s.scale.length),
+      s.center,
+      s.scale,
+      false,
+    );
   }
   inverseTransform(X: NumericMatrix): number[][] {
     const s = this.fittedState('inverseTransform');
-    return affine(checkNumericMatrix(X, 'RobustScaler.inverseTransform(X)', s.scale.length), s.center, s.scale, true);
+    return affine(
+      checkNumericMatrix(X, 'RobustScaler.inverseTransform(X)', s.scale.length),
+      s.center,
+      s.scale,
+      true,
+    );
   }
 }
 
@@ -208,10 +246,20 @@ export class MaxAbsScaler extends Preprocessor<Record<string, never>, MaxAbsScal
   }
   transform(X: NumericMatrix): number[][] {
     const s = this.fittedState('transform');
-    return affine(checkNumericMatrix(X, 'MaxAbsScaler.transform(X)', s.scale.length), s.scale.map(() => 0), s.scale, false);
+    return affine(
+      checkNumericMatrix(X, 'MaxAbsScaler.transform(X)', s.scale.length),
+      s.scale.map(() => 0),
+      s.scale,
+      false,
+    );
   }
   inverseTransform(X: NumericMatrix): number[][] {
     const s = this.fittedState('inverseTransform');
-    return affine(checkNumericMatrix(X, 'MaxAbsScaler.inverseTransform(X)', s.scale.length), s.scale.map(() => 0), s.scale, true);
+    return affine(
+      checkNumericMatrix(X, 'MaxAbsScaler.inverseTransform(X)', s.scale.length),
+      s.scale.map(() => 0),
+      s.scale,
+      true,
+    );
   }
 }

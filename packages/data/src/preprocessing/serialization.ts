@@ -37,8 +37,15 @@ const builtIns: Record<string, Restorer> = {
     return new Pipeline(steps.map(([name, step]) => [name, preprocessorFromJSON(step)] as const));
   },
   ColumnTransformer: (json) => {
-    const config = json.config as { remainder: 'drop' | 'passthrough'; transformers: [string, PreprocessorJSON | 'drop' | 'passthrough', number[]][] };
-    const specs: ColumnSpec[] = config.transformers.map(([n, s, c]) => [n, typeof s === 'string' ? s : preprocessorFromJSON(s), c]);
+    const config = json.config as {
+      remainder: 'drop' | 'passthrough';
+      transformers: [string, PreprocessorJSON | 'drop' | 'passthrough', number[]][];
+    };
+    const specs: ColumnSpec[] = config.transformers.map(([n, s, c]) => [
+      n,
+      typeof s === 'string' ? s : preprocessorFromJSON(s),
+      c,
+    ]);
     return new ColumnTransformer(specs, { remainder: config.remainder }).restoreState(json.state as never);
   },
 };
@@ -70,7 +77,11 @@ export function preprocessorFromJSON(json: PreprocessorJSON): Transformer {
  * ```
  * @throws {ValidationError} when the type is already known.
  */
-export function registerPreprocessorType(type: string, restore: (json: PreprocessorJSON) => Transformer): void {
-  if (builtIns[type] || custom.has(type)) throw ValidationError.expected('a new preprocessor type name', type, 'registerPreprocessorType');
+export function registerPreprocessorType(
+  type: string,
+  restore: (json: PreprocessorJSON) => Transformer,
+): void {
+  if (builtIns[type] || custom.has(type))
+    throw ValidationError.expected('a new preprocessor type name', type, 'registerPreprocessorType');
   custom.set(type, restore);
 }

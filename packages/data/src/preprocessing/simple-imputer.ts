@@ -25,14 +25,27 @@ export interface SimpleImputerConfig {
  * @throws {ValidationError} for an unknown strategy, or text with mean/median.
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.impute.SimpleImputer.html
  */
-export class SimpleImputer extends Preprocessor<SimpleImputerConfig, { statistics: Cell[] }, CellMatrix, Cell[][]> {
+export class SimpleImputer extends Preprocessor<
+  SimpleImputerConfig,
+  { statistics: Cell[] },
+  CellMatrix,
+  Cell[][]
+> {
   readonly type = 'SimpleImputer';
   constructor(options: Partial<SimpleImputerConfig> = {}) {
     const strategy = options.strategy ?? 'mean';
     if (!['mean', 'median', 'mostFrequent', 'constant'].includes(strategy)) {
-      throw ValidationError.expected("strategy 'mean', 'median', 'mostFrequent' or 'constant'", strategy, 'SimpleImputer');
+      throw ValidationError.expected(
+        "strategy 'mean', 'median', 'mostFrequent' or 'constant'",
+        strategy,
+        'SimpleImputer',
+      );
     }
-    super({ strategy, fillValue: options.fillValue ?? null, keepEmptyFeatures: options.keepEmptyFeatures ?? false });
+    super({
+      strategy,
+      fillValue: options.fillValue ?? null,
+      keepEmptyFeatures: options.keepEmptyFeatures ?? false,
+    });
   }
 
   fit(X: CellMatrix): this {
@@ -45,7 +58,12 @@ export class SimpleImputer extends Preprocessor<SimpleImputerConfig, { statistic
       if (strategy === 'constant') return this.config.fillValue ?? (textual ? 'missing_value' : 0);
       if (present.length === 0) return this.config.keepEmptyFeatures ? 0 : null;
       if (strategy === 'mostFrequent') return mostFrequent(present);
-      if (textual) throw ValidationError.expected(`numbers for strategy '${strategy}'`, present.find((v) => typeof v === 'string'), `SimpleImputer.fit(X) column ${j}`);
+      if (textual)
+        throw ValidationError.expected(
+          `numbers for strategy '${strategy}'`,
+          present.find((v) => typeof v === 'string'),
+          `SimpleImputer.fit(X) column ${j}`,
+        );
       return strategy === 'mean' ? mean(present as number[]) : median(present as number[]);
     });
     this.state = { statistics };
@@ -56,12 +74,17 @@ export class SimpleImputer extends Preprocessor<SimpleImputerConfig, { statistic
     const { statistics } = this.fittedState('transform');
     const rows = checkCellMatrix(X, 'SimpleImputer.transform(X)', statistics.length);
     const kept = statistics.map((s, j) => (s === null ? -1 : j)).filter((j) => j >= 0);
-    return rows.map((row) => kept.map((j) => (isMissing(row[j] as Cell) ? (statistics[j] as Cell) : (row[j] as Cell))));
+    return rows.map((row) =>
+      kept.map((j) => (isMissing(row[j] as Cell) ? (statistics[j] as Cell) : (row[j] as Cell))),
+    );
   }
 
   /** @throws {UnsupportedOperationError} always: which cells were missing is not recorded. */
   inverseTransform(_X: Cell[][]): Cell[][] {
-    throw new UnsupportedOperationError('SimpleImputer cannot be inverted without a missing-value indicator', 'SimpleImputer.inverseTransform');
+    throw new UnsupportedOperationError(
+      'SimpleImputer cannot be inverted without a missing-value indicator',
+      'SimpleImputer.inverseTransform',
+    );
   }
 }
 

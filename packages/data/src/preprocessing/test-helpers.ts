@@ -16,7 +16,9 @@ export function expectClose(actual: unknown, expected: unknown, tol = 1e-6, path
   if (Array.isArray(expected)) {
     expect(Array.isArray(actual), `${path} is an array`).toBe(true);
     expect((actual as unknown[]).length, `${path}.length`).toBe(expected.length);
-    expected.forEach((e, i) => expectClose((actual as unknown[])[i], e, tol, `${path}[${i}]`));
+    expected.forEach((e, i) => {
+      expectClose((actual as unknown[])[i], e, tol, `${path}[${i}]`);
+    });
     return;
   }
   if (expected === null) {
@@ -25,7 +27,9 @@ export function expectClose(actual: unknown, expected: unknown, tol = 1e-6, path
   }
   if (typeof expected === 'number') {
     expect(typeof actual, `${path} type`).toBe('number');
-    expect(Math.abs((actual as number) - expected), `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(tol * Math.max(1, Math.abs(expected)));
+    expect(Math.abs((actual as number) - expected), `${path}: ${actual} vs ${expected}`).toBeLessThanOrEqual(
+      tol * Math.max(1, Math.abs(expected)),
+    );
     return;
   }
   expect(actual, path).toEqual(expected);

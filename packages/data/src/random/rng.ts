@@ -1,16 +1,13 @@
-import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
-import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
+import { createGenerator, type SeededGenerator } from '@tessera/core';
 
 /**
- * A seeded random stream. Private stand-in for `@tessera/core`'s `createGenerator` until that lands; the
- * method names match it so switching is a one-line change.
- * @internal
+ * The seeded stream this package draws from: `@tessera/core`'s {@link SeededGenerator} (xoroshiro128+)
+ * plus the Gamma sampler the Dirichlet partitioner needs. @internal
  */
 export interface Rng {
   /** Uniform float in [0, 1). */
   uniform(): number;
-  /** Standard normal sample (Box–Muller). */
+  /** Standard normal sample. */
   normal(): number;
   /** Uniform integer in [0, n). */
   int(n: number): number;
@@ -20,10 +17,6 @@ export interface Rng {
   permutation(n: number): number[];
   /** Gamma(shape, 1) sample (Marsaglia–Tsang). */
   gamma(shape: number): number;
-  /** An independent stream derived from this one. */
-  fork(): Rng;
-  /** A fresh 32-bit seed drawn from this stream. */
-  nextSeed(): number;
 }
 
 /** Draws a non-deterministic seed for callers that gave none. */
@@ -31,47 +24,14 @@ export function randomSeed(): number {
   return Math.floor(Math.random() * 0x7fffffff);
 }
 
-/** Creates a seeded stream (xoroshiro128+ from pure-rand). @internal */
+/** Creates a seeded stream. @internal */
 export function createRng(seed: number): Rng {
-  return wrap(xoroshiro128plus(seed | 0));
-}
-
-function wrap(gen: RandomGenerator): Rng {
-  let spareNormal: number | undefined;
-  const uniform = () => {
-    // 53 random bits → a double in [0, 1), as numpy's random_sample does.
-    const hi = uniformInt(gen, 0, (1 << 26) - 1);
-    const lo = uniformInt(gen, 0, (1 << 27) - 1);
-    return (hi * 134217728 + lo) / 9007199254740992;
-  };
-  const normal = () => {
-    if (spareNormal !== undefined) {
-      const s = spareNormal;
-      spareNormal = undefined;
-      return s;
-    }
-    let u = 0;
-    while (u === 0) u = uniform();
-    const v = uniform();
-    const r = Math.sqrt(-2 * Math.log(u));
-    spareNormal = r * Math.sin(2 * Math.PI * v);
-    return r * Math.cos(2 * Math.PI * v);
-  };
-  const int = (n: number) => (n <= 1 ? 0 : uniformInt(gen, 0, n - 1));
-  const shuffle = <T>(items: T[]): T[] => {
-    for (let i = items.length - 1; i > 0; i--) {
-      const j = int(i + 1);
-      const tmp = items[i] as T;
-      items[i] = items[j] as T;
-      items[j] = tmp;
-    }
-    return items;
-  };
+  const g: SeededGenerator = createGenerator(Math.trunc(seed) >>> 0);
   const gamma = (shape: number): number => {
     if (shape < 1) {
       // Boost: Gamma(a) = Gamma(a + 1) · U^(1/a).
       let u = 0;
-      while (u === 0) u = uniform();
+      while (u === 0) u = g.uniform();
       return gamma(shape + 1) * u ** (1 / shape);
     }
     const d = shape - 1 / 3;
@@ -80,24 +40,21 @@ function wrap(gen: RandomGenerator): Rng {
       let x = 0;
       let v = 0;
       do {
-        x = normal();
+        x = g.normal();
         v = 1 + c * x;
       } while (v <= 0);
       v = v * v * v;
-      const u = uniform();
+      const u = g.uniform();
       if (u < 1 - 0.0331 * x ** 4) return d * v;
       if (Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) return d * v;
     }
   };
-  const nextSeed = () => uniformInt(gen, 0, 0x7fffffff);
   return {
-    uniform,
-    normal,
-    int,
-    shuffle,
-    permutation: (n) => shuffle(Array.from({ length: n }, (_, i) => i)),
+    uniform: () => g.uniform(),
+    normal: () => g.normal(),
+    int: (n) => (n <= 1 ? 0 : g.int(n)),
+    shuffle: (items) => g.shuffle(items),
+    permutation: (n) => g.permutation(n),
     gamma,
-    fork: () => createRng(nextSeed()),
-    nextSeed,
   };
 }

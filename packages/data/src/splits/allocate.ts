@@ -3,7 +3,11 @@
  * (which sum to 1), each within one of its exact share. Ties go to the slot furthest below `preferBelow`.
  * @internal
  */
-export function apportion(total: number, fractions: readonly number[], deficit: readonly number[] = []): number[] {
+export function apportion(
+  total: number,
+  fractions: readonly number[],
+  deficit: readonly number[] = [],
+): number[] {
   const exact = fractions.map((f) => total * f);
   const counts = exact.map((e) => Math.floor(e + 1e-9));
   let left = total - counts.reduce((a, b) => a + b, 0);

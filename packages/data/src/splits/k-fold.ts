@@ -60,7 +60,12 @@ export function stratifiedKFold(labels: readonly (number | string)[], options: K
   });
   const counts = Array<number>(code.size).fill(0);
   for (const c of encoded) counts[c] = (counts[c] as number) + 1;
-  if (counts.every((c) => c < k)) throw ValidationError.expected(`at least one class with >= ${k} members`, Math.max(...counts), 'stratifiedKFold');
+  if (counts.every((c) => c < k))
+    throw ValidationError.expected(
+      `at least one class with >= ${k} members`,
+      Math.max(...counts),
+      'stratifiedKFold',
+    );
   const sorted = encoded.slice().sort((a, b) => a - b);
   // allocation[f][c]: members of class c in fold f, from dealing the sorted labels round-robin.
   const allocation = Array.from({ length: k }, () => Array<number>(code.size).fill(0));
@@ -86,12 +91,15 @@ function foldsFrom(testFold: Int32Array, k: number): Fold[] {
   return Array.from({ length: k }, (_, f) => {
     const train: number[] = [];
     const test: number[] = [];
-    testFold.forEach((t, i) => (t === f ? test : train).push(i));
+    testFold.forEach((t, i) => {
+      (t === f ? test : train).push(i);
+    });
     return { train, test };
   });
 }
 
 function checkK(k: number, count: number, where: string): number {
-  if (!Number.isInteger(k) || k < 2 || k > count) throw ValidationError.expected(`an integer k in [2, ${count}]`, k, `${where}({ k })`);
+  if (!Number.isInteger(k) || k < 2 || k > count)
+    throw ValidationError.expected(`an integer k in [2, ${count}]`, k, `${where}({ k })`);
   return k;
 }

@@ -21,16 +21,27 @@ export interface SplitOptions {
  * ```
  * @throws {ValidationError} for fractions that are not positive or do not sum to 1, or a label count ≠ count.
  */
-export function splitIndices(count: number, fractions: readonly number[], options: SplitOptions = {}): number[][] {
-  if (!Number.isInteger(count) || count < 0) throw ValidationError.expected('a sample count >= 0', count, 'splitIndices(count)');
+export function splitIndices(
+  count: number,
+  fractions: readonly number[],
+  options: SplitOptions = {},
+): number[][] {
+  if (!Number.isInteger(count) || count < 0)
+    throw ValidationError.expected('a sample count >= 0', count, 'splitIndices(count)');
   const sum = fractions.reduce((a, b) => a + b, 0);
   if (fractions.length < 2 || fractions.some((f) => !(f >= 0)) || Math.abs(sum - 1) > 1e-9) {
-    throw ValidationError.expected('two or more fractions >= 0 that sum to 1', fractions.join(', '), 'splitIndices(fractions)');
+    throw ValidationError.expected(
+      'two or more fractions >= 0 that sum to 1',
+      fractions.join(', '),
+      'splitIndices(fractions)',
+    );
   }
   const shuffle = options.shuffle ?? true;
   const rng = createRng(options.seed ?? randomSeed());
   const parts: number[][] = fractions.map(() => []);
-  const groups = options.stratify ? groupByLabel(options.stratify, count) : [Array.from({ length: count }, (_, i) => i)];
+  const groups = options.stratify
+    ? groupByLabel(options.stratify, count)
+    : [Array.from({ length: count }, (_, i) => i)];
   const target = fractions.map((f) => f * count);
   for (const members of groups) {
     if (shuffle) rng.shuffle(members);
@@ -58,7 +69,11 @@ export function trainValidationTestSplit(
   count: number,
   options: SplitOptions & { fractions?: readonly [number, number, number] } = {},
 ): { train: number[]; validation: number[]; test: number[] } {
-  const [train, validation, test] = splitIndices(count, options.fractions ?? [0.7, 0.15, 0.15], options) as [number[], number[], number[]];
+  const [train, validation, test] = splitIndices(count, options.fractions ?? [0.7, 0.15, 0.15], options) as [
+    number[],
+    number[],
+    number[],
+  ];
   return { train, validation, test };
 }
 
@@ -70,7 +85,10 @@ export function trainValidationTestSplit(
  * ```
  * @throws {ValidationError} for a test fraction outside (0, 1).
  */
-export function trainTestSplit(count: number, options: SplitOptions & { testFraction?: number } = {}): { train: number[]; test: number[] } {
+export function trainTestSplit(
+  count: number,
+  options: SplitOptions & { testFraction?: number } = {},
+): { train: number[]; test: number[] } {
   const f = options.testFraction ?? 0.25;
   if (!(f > 0 && f < 1)) throw ValidationError.expected('a testFraction in (0, 1)', f, 'trainTestSplit');
   const [train, test] = splitIndices(count, [1 - f, f], options) as [number[], number[]];

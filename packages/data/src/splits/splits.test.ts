@@ -15,13 +15,24 @@ function counts(labels: readonly number[], indices: readonly number[]): Map<numb
 describe('hold-out splits', () => {
   it('70/15/15 stratified keeps each class within one sample of its share (digits, 1797 samples)', () => {
     const labels = Array.from(loadDigitsData().labels);
-    const { train, validation, test } = trainValidationTestSplit(labels.length, { seed: 3, stratify: labels });
+    const { train, validation, test } = trainValidationTestSplit(labels.length, {
+      seed: 3,
+      stratify: labels,
+    });
     expect(new Set([...train, ...validation, ...test]).size).toBe(labels.length);
     expect(train.length + validation.length + test.length).toBe(labels.length);
-    const total = counts(labels, labels.map((_, i) => i));
-    for (const [part, fraction] of [[train, 0.7], [validation, 0.15], [test, 0.15]] as const) {
+    const total = counts(
+      labels,
+      labels.map((_, i) => i),
+    );
+    for (const [part, fraction] of [
+      [train, 0.7],
+      [validation, 0.15],
+      [test, 0.15],
+    ] as const) {
       const c = counts(labels, part);
-      for (const [label, n] of total) expect(Math.abs((c.get(label) ?? 0) - n * fraction)).toBeLessThanOrEqual(1);
+      for (const [label, n] of total)
+        expect(Math.abs((c.get(label) ?? 0) - n * fraction)).toBeLessThanOrEqual(1);
       expect(Math.abs(part.length - labels.length * fraction)).toBeLessThanOrEqual(10);
     }
   });

@@ -21,7 +21,8 @@ export function buildCsvDataset(
   source: string,
 ): CsvDataset {
   const policy = options.onBadRecord ?? 'error';
-  if (policy !== 'error' && policy !== 'skip') throw ValidationError.expected("onBadRecord 'error' or 'skip'", policy, source);
+  if (policy !== 'error' && policy !== 'skip')
+    throw ValidationError.expected("onBadRecord 'error' or 'skip'", policy, source);
   const sampleSize = options.sampleSize ?? 100;
   const missing = new Set(options.missingValues ?? DEFAULT_MISSING_VALUES);
   const stats = createStats();
@@ -49,7 +50,11 @@ export function buildCsvDataset(
       if (sample.length === 0) return;
       const width = (sample[0] as RawCsvRecord).fields.length;
       if (options.columnNames && options.columnNames.length !== width) {
-        throw ValidationError.expected(`${width} column names (the field count of the first row)`, options.columnNames.length, source);
+        throw ValidationError.expected(
+          `${width} column names (the field count of the first row)`,
+          options.columnNames.length,
+          source,
+        );
       }
       const layout = inferSchema(
         sample.map((s) => s.fields),

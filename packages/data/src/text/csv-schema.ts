@@ -22,7 +22,11 @@ export interface CsvSchema {
  * either some column below is numeric or its names never recur as values) and infers column types from the
  * sampled rows. @internal
  */
-export function inferSchema(sample: readonly string[][], options: CsvOptions, missing: ReadonlySet<string>): CsvSchema {
+export function inferSchema(
+  sample: readonly string[][],
+  options: CsvOptions,
+  missing: ReadonlySet<string>,
+): CsvSchema {
   const first = sample[0] ?? [];
   const width = first.length;
   const typeOf = (rows: readonly string[][], j: number): CsvColumnType => {
@@ -34,14 +38,18 @@ export function inferSchema(sample: readonly string[][], options: CsvOptions, mi
   let hasHeader: boolean;
   if (options.header === 'auto' || options.header === undefined) {
     const rest = sample.slice(1);
-    const textual = first.every((v) => !missing.has(v.trim()) && parseNumber(v) === undefined && !BOOLEAN.test(v.trim()));
+    const textual = first.every(
+      (v) => !missing.has(v.trim()) && parseNumber(v) === undefined && !BOOLEAN.test(v.trim()),
+    );
     const numericBelow = first.some((_, j) => rest.length > 0 && typeOf(rest, j) !== 'string');
     const namesRecur = first.some((v, j) => rest.some((r) => r[j] === v));
     hasHeader = textual && (numericBelow || (rest.length > 0 && !namesRecur));
   } else hasHeader = options.header;
   const names =
     options.columnNames?.slice() ??
-    (hasHeader ? first.map((v, j) => v.trim() || `column${j}`) : Array.from({ length: width }, (_, j) => `column${j}`));
+    (hasHeader
+      ? first.map((v, j) => v.trim() || `column${j}`)
+      : Array.from({ length: width }, (_, j) => `column${j}`));
   const data = hasHeader ? sample.slice(1) : sample;
   const explicit = options.columnTypes === 'auto' ? undefined : options.columnTypes;
   const types = names.map((name, j) => explicit?.[name] ?? typeOf(data, j));
@@ -49,7 +57,11 @@ export function inferSchema(sample: readonly string[][], options: CsvOptions, mi
 }
 
 /** Converts one row's fields with the schema; returns a reason string for a value that does not fit. @internal */
-export function convertRow(fields: readonly string[], schema: CsvSchema, missing: ReadonlySet<string>): CsvRecord | string {
+export function convertRow(
+  fields: readonly string[],
+  schema: CsvSchema,
+  missing: ReadonlySet<string>,
+): CsvRecord | string {
   const record: CsvRecord = {};
   for (let j = 0; j < schema.names.length; j++) {
     const name = schema.names[j] as string;
@@ -64,7 +76,8 @@ export function convertRow(fields: readonly string[], schema: CsvSchema, missing
       if (n === undefined) return `column "${name}" expects a number, received ${JSON.stringify(raw)}`;
       record[name] = n;
     } else if (type === 'boolean') {
-      if (!BOOLEAN.test(raw.trim())) return `column "${name}" expects true/false, received ${JSON.stringify(raw)}`;
+      if (!BOOLEAN.test(raw.trim()))
+        return `column "${name}" expects true/false, received ${JSON.stringify(raw)}`;
       record[name] = raw.trim().toLowerCase() === 'true';
     } else record[name] = raw;
   }

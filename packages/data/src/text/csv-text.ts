@@ -18,15 +18,18 @@ import { DataFormatError } from './data-format-error.js';
  */
 export function csvDataset(text: string, options: CsvOptions = {}): CsvDataset {
   if (typeof text !== 'string') throw ValidationError.expected('CSV text (a string)', text, 'csvDataset');
-  return buildCsvDataset(
-    (skip) => parseAll(text, options, skip),
-    options,
-    'csv text',
-  );
+  return buildCsvDataset((skip) => parseAll(text, options, skip), options, 'csv text');
 }
 
-async function* parseAll(text: string, options: CsvOptions, skip: (line: number, reason: string) => void): AsyncGenerator<RawCsvRecord> {
-  const onSkip = options.onBadRecord === 'skip' ? (e: { lines?: number; message: string }) => skip(e.lines ?? 0, e.message) : undefined;
+async function* parseAll(
+  text: string,
+  options: CsvOptions,
+  skip: (line: number, reason: string) => void,
+): AsyncGenerator<RawCsvRecord> {
+  const onSkip =
+    options.onBadRecord === 'skip'
+      ? (e: { lines?: number; message: string }) => skip(e.lines ?? 0, e.message)
+      : undefined;
   let parsed: { info: { lines: number }; record: string[] }[];
   try {
     parsed = parse(text, csvParseOptions(options, onSkip) as never) as never;

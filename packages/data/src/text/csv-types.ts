@@ -34,7 +34,10 @@ export interface RawCsvRecord {
 export const DEFAULT_MISSING_VALUES = ['', 'NA', 'N/A', 'NaN', 'nan', 'null', 'NULL', '?'];
 
 /** csv-parse options shared by the Node and browser builds. @internal */
-export function csvParseOptions(options: CsvOptions, onSkip?: (error: { lines?: number; message: string }) => void) {
+export function csvParseOptions(
+  options: CsvOptions,
+  onSkip?: (error: { lines?: number; message: string }) => void,
+) {
   return {
     delimiter: options.delimiter ?? ',',
     info: true,

@@ -29,7 +29,8 @@ const EDGY = [
 // Both sources must read the same CSV the same way.
 const sources = {
   text: (text: string, options = {}) => csvDataset(text, options),
-  file: (text: string, options = {}) => csvFileDataset(file(`f${Math.random().toString(36).slice(2)}.csv`, text), options),
+  file: (text: string, options = {}) =>
+    csvFileDataset(file(`f${Math.random().toString(36).slice(2)}.csv`, text), options),
 };
 
 describe.each(Object.entries(sources))('CSV from %s', (_, open) => {
@@ -42,7 +43,11 @@ describe.each(Object.entries(sources))('CSV from %s', (_, open) => {
       { id: 3, name: 'two\nlines', score: Number.NaN, ok: true },
       { id: 4, name: 'plain', score: -1000, ok: false },
     ]);
-    expect(ds.schema()).toEqual({ names: ['id', 'name', 'score', 'ok'], types: ['number', 'string', 'number', 'boolean'], hasHeader: true });
+    expect(ds.schema()).toEqual({
+      names: ['id', 'name', 'score', 'ok'],
+      types: ['number', 'string', 'number', 'boolean'],
+      hasHeader: true,
+    });
   });
 
   it('detects a missing header and honours explicit options', async () => {
@@ -100,14 +105,19 @@ describe.each(Object.entries(sources))('CSV from %s', (_, open) => {
 
 describe('CSV files stream', () => {
   it('reads a file larger than the sample lazily and stops early without error', async () => {
-    const path = file('big.csv', `a,b\n${Array.from({ length: 5000 }, (_, i) => `${i},${i * 2}`).join('\n')}\n`);
+    const path = file(
+      'big.csv',
+      `a,b\n${Array.from({ length: 5000 }, (_, i) => `${i},${i * 2}`).join('\n')}\n`,
+    );
     const ds = csvFileDataset(path);
     expect((await ds.toArray()).length).toBe(5000);
     const firstThree = await ds.take(3).toArray();
     expect(firstThree.map((r) => r.b)).toEqual([0, 2, 4]);
   });
   it('a missing file is an IOError naming it', async () => {
-    await expect(csvFileDataset(join(dir, 'nope.csv')).toArray()).rejects.toThrow(/Cannot read .*nope\.csv \(ENOENT\)/);
+    await expect(csvFileDataset(join(dir, 'nope.csv')).toArray()).rejects.toThrow(
+      /Cannot read .*nope\.csv \(ENOENT\)/,
+    );
   });
 });
 
@@ -126,6 +136,8 @@ describe('JSON lines', () => {
     const ds = jsonLinesFileDataset(file('x.jsonl', text), { onBadRecord: 'skip' });
     expect(await ds.toArray()).toEqual([{ a: 1 }, [1, 2], 's']);
     expect(ds.stats.skippedRecords).toBe(1);
-    await expect(jsonLinesFileDataset(file('y.jsonl', text)).toArray()).rejects.toThrow(/Invalid JSON.*on line 4/);
+    await expect(jsonLinesFileDataset(file('y.jsonl', text)).toArray()).rejects.toThrow(
+      /Invalid JSON.*on line 4/,
+    );
   });
 });

@@ -3,6 +3,10 @@ import { TesseraError } from '@tessera/core';
 /**
  * A record in a text source (CSV, JSON lines) is malformed. Code `E_DATA_FORMAT`; `line` is 1-based (the
  * line where the record starts) and `source` names the file or input.
+ * @example
+ * ```ts
+ * try { await csvDataset(text).toArray(); } catch (e) { if (e instanceof DataFormatError) console.error(e.line); }
+ * ```
  */
 export class DataFormatError extends TesseraError {
   readonly line: number;

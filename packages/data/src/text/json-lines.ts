@@ -1,6 +1,12 @@
 import { ValidationError } from '@tessera/core';
 import { Dataset } from '../dataset/dataset.js';
-import { type BadRecordPolicy, createStats, DataFormatError, recordSkip, type TextSourceStats } from './data-format-error.js';
+import {
+  type BadRecordPolicy,
+  createStats,
+  DataFormatError,
+  recordSkip,
+  type TextSourceStats,
+} from './data-format-error.js';
 
 /** A JSON-lines dataset plus what its latest pass skipped. */
 export type JsonLinesDataset<T> = Dataset<T> & { readonly stats: TextSourceStats };
@@ -12,7 +18,8 @@ export function buildJsonLinesDataset<T>(
   source: string,
 ): JsonLinesDataset<T> {
   const policy = options.onBadRecord ?? 'error';
-  if (policy !== 'error' && policy !== 'skip') throw ValidationError.expected("onBadRecord 'error' or 'skip'", policy, source);
+  if (policy !== 'error' && policy !== 'skip')
+    throw ValidationError.expected("onBadRecord 'error' or 'skip'", policy, source);
   const stats = createStats();
   const pass = async function* (): AsyncGenerator<T> {
     stats.skippedRecords = 0;
@@ -46,8 +53,12 @@ export function buildJsonLinesDataset<T>(
  * @throws {ValidationError} when `text` is not a string; {@link DataFormatError} (with the line) while iterating.
  * @see https://jsonlines.org/
  */
-export function jsonLinesDataset<T = unknown>(text: string, options: { onBadRecord?: BadRecordPolicy } = {}): JsonLinesDataset<T> {
-  if (typeof text !== 'string') throw ValidationError.expected('JSON-lines text (a string)', text, 'jsonLinesDataset');
+export function jsonLinesDataset<T = unknown>(
+  text: string,
+  options: { onBadRecord?: BadRecordPolicy } = {},
+): JsonLinesDataset<T> {
+  if (typeof text !== 'string')
+    throw ValidationError.expected('JSON-lines text (a string)', text, 'jsonLinesDataset');
   return buildJsonLinesDataset<T>(
     async function* () {
       yield* text.split(/\r?\n/);

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ShapeError, TesseraError, ValidationError } from '@tessera/core';
 import { type Constraint, resolveConstraint } from '../constraints/constraints.js';
+import type { Initializer } from '../initializers/initializer.js';
 import { resolveInitializer } from '../initializers/initializer-plugins.js';
 import { deriveSeed, drawSeed } from '../random/derive-seed.js';
 import { type Regularizer, resolveRegularizer } from '../regularizers/regularizers.js';
@@ -19,7 +20,8 @@ import type { PluginSpec } from './plugin-spec.js';
 
 /** How {@link Layer.addWeight} creates a weight. */
 export interface AddWeightOptions {
-  initializer: PluginSpec;
+  /** A registered initialiser, or a function for initialisers built from others (LSTM's forget-gate bias). */
+  initializer: PluginSpec | Initializer;
   regularizer?: PluginSpec | null;
   constraint?: PluginSpec | null;
   /** Whether optimisers update it (default true; false for moving statistics). */
@@ -251,7 +253,10 @@ export abstract class Layer<Out extends LayerOutputs = LayerOutputs, Options ext
     if (!shape.every((d) => Number.isInteger(d) && d > 0)) {
       throw new ShapeError(`Expected a weight shape of positive integers, received [${shape.join(', ')}]`, { where });
     }
-    const init = resolveInitializer(options.initializer, undefined, `${where}.initializer`);
+    const init =
+      typeof options.initializer === 'function'
+        ? options.initializer
+        : resolveInitializer(options.initializer, undefined, `${where}.initializer`);
     const regularizer: Regularizer | null = resolveRegularizer(options.regularizer, undefined, `${where}.regularizer`);
     const constraint: Constraint | null = resolveConstraint(options.constraint, undefined, `${where}.constraint`);
     const ownTrainable = options.trainable ?? true;

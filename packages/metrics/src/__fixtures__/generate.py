@@ -385,6 +385,11 @@ case("perplexity/logits", "perplexity", {}, "seq-logits", math.exp(M.log_loss(t.
 t, pr, sw = d("seq-probs")
 case("perplexity/probabilities", "ppl", {"fromLogits": False}, "seq-probs", math.exp(M.log_loss(t.ravel(), pr.reshape(-1, V), labels=list(range(V)), sample_weight=sw.ravel())))
 
+# ---------------------------------------------------------------- Python's fixed-point formatting (report text)
+format_values = [0.125, 0.375, 0.625, 0.875, 2.675, 1.005, 0.5, 1.5, 2.5, 0.045, 1e-7, 0.99999, 123.456789,
+                 1 / 3, 2 / 3, 0.0, 1.0, 5 / 6, 0.0625, 0.8125, 1 / 7]
+python_format = [[x, digits, format(x, f".{digits}f")] for x in format_values for digits in range(5)]
+
 # ---------------------------------------------------------------- write
 out = {
     "generator": "packages/metrics/src/__fixtures__/generate.py",
@@ -392,6 +397,7 @@ out = {
     "numpy": np.__version__,
     "datasets": {k: {"targets": enc(v["targets"]), "predictions": enc(v["predictions"]), "sampleWeight": enc(v["sampleWeight"]), "tensor": v["tensor"]} for k, v in datasets.items()},
     "cases": cases,
+    "pythonFormat": python_format,
 }
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "sklearn-reference.json")
 with open(path, "w") as f:

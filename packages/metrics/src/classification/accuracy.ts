@@ -12,7 +12,11 @@ export interface ThresholdOptions {
   readonly threshold?: number;
 }
 
-function hitRate(name: string, elementwise: boolean, hits: (batch: Batch) => Uint8Array): Metric<WeightedMeanState> {
+function hitRate(
+  name: string,
+  elementwise: boolean,
+  hits: (batch: Batch) => Uint8Array,
+): Metric<WeightedMeanState> {
   return {
     name,
     init: () => EMPTY_MEAN,
@@ -26,7 +30,9 @@ function hitRate(name: string, elementwise: boolean, hits: (batch: Batch) => Uin
 }
 
 function equal(a: Int32Array, b: Int32Array): Uint8Array {
-  return Uint8Array.from(a, (v, i) => (v === b[i] ? 1 : 0));
+  const hits = new Uint8Array(a.length);
+  for (let i = 0; i < a.length; i++) hits[i] = a[i] === b[i] ? 1 : 0;
+  return hits;
 }
 
 function sameSize(batch: Batch): void {
@@ -71,12 +77,20 @@ export function accuracy(options: ThresholdOptions = {}): Metric<WeightedMeanSta
  * @see https://keras.io/api/metrics/accuracy_metrics/#binaryaccuracy-class
  */
 export function binaryAccuracy(options: ThresholdOptions = {}): Metric<WeightedMeanState> {
-  const threshold = numberOption(options.threshold, 0.5, -Infinity, Infinity, 'binaryAccuracy({ threshold })');
+  const threshold = numberOption(
+    options.threshold,
+    0.5,
+    -Infinity,
+    Infinity,
+    'binaryAccuracy({ threshold })',
+  );
   return hitRate('binaryAccuracy', true, (batch) => {
     sameSize(batch);
     const t = toLabels(batch.targets.values, batch.where('targets'), 2);
     const p = batch.predictions.values;
-    return Uint8Array.from(t, (label, i) => ((p[i]! > threshold ? 1 : 0) === label ? 1 : 0));
+    const hits = new Uint8Array(t.length);
+    for (let i = 0; i < t.length; i++) hits[i] = (p[i]! > threshold ? 1 : 0) === t[i] ? 1 : 0;
+    return hits;
   });
 }
 
@@ -94,10 +108,16 @@ export function binaryAccuracy(options: ThresholdOptions = {}): Metric<WeightedM
 export function categoricalAccuracy(): Metric<WeightedMeanState> {
   return hitRate('categoricalAccuracy', false, (batch) => {
     const { targets, predictions, layout } = batch;
-    if (targets.shape.length !== predictions.shape.length || !targets.shape.every((d, i) => d === predictions.shape[i])) {
+    if (
+      targets.shape.length !== predictions.shape.length ||
+      !targets.shape.every((d, i) => d === predictions.shape[i])
+    ) {
       throw ShapeError.mismatch(predictions.shape, targets.shape, batch.where('targets'));
     }
-    return equal(argmaxRows(targets.values, layout.rows, layout.width), argmaxRows(predictions.values, layout.rows, layout.width));
+    return equal(
+      argmaxRows(targets.values, layout.rows, layout.width),
+      argmaxRows(predictions.values, layout.rows, layout.width),
+    );
   });
 }
 
@@ -120,7 +140,10 @@ export function sparseCategoricalAccuracy(): Metric<WeightedMeanState> {
     const width = rank >= 2 ? predictions.shape[rank - 1]! : 1;
     const rows = predictions.values.length / Math.max(width, 1);
     const batchShape = rank >= 2 ? predictions.shape.slice(0, -1) : predictions.shape;
-    const t = targets.shape[targets.shape.length - 1] === 1 && targets.shape.length > batchShape.length ? targets.shape.slice(0, -1) : targets.shape;
+    const t =
+      targets.shape[targets.shape.length - 1] === 1 && targets.shape.length > batchShape.length
+        ? targets.shape.slice(0, -1)
+        : targets.shape;
     if (t.length !== batchShape.length || !t.every((d, i) => d === batchShape[i])) {
       throw ShapeError.mismatch(batchShape, targets.shape, where);
     }

@@ -34,11 +34,14 @@ export function accumulateBinned(
   if (labels.length === 0) return state;
   const base = state.width === 0 ? { ...state, width, histogram: new Array<number>(0) } : state;
   const layout = histogramLayout(base);
-  const histogram = base.histogram.length ? [...base.histogram] : new Array<number>(layout.labels * layout.columns * layout.bins).fill(0);
+  const histogram = base.histogram.length
+    ? [...base.histogram]
+    : new Array<number>(layout.labels * layout.columns * layout.bins).fill(0);
   for (let r = 0; r < labels.length; r++) {
     const w = weights === null ? 1 : weights[r]!;
     const row = labels[r]! * layout.columns;
-    for (let c = 0; c < width; c++) histogram[(row + c) * layout.bins + binIndex(scores[r * width + c]!, layout.bins)]! += w;
+    for (let c = 0; c < width; c++)
+      histogram[(row + c) * layout.bins + binIndex(scores[r * width + c]!, layout.bins)]! += w;
   }
   return { numThresholds: state.numThresholds, width, histogram };
 }
@@ -51,7 +54,11 @@ export function mergeBinned(a: BinnedScoreState, b: BinnedScoreState): BinnedSco
   if (a.width === 0) return b.numThresholds === a.numThresholds ? b : throwMismatch(a, b);
   if (b.width === 0) return b.numThresholds === a.numThresholds ? a : throwMismatch(a, b);
   if (a.width !== b.width || a.numThresholds !== b.numThresholds) throwMismatch(a, b);
-  return { numThresholds: a.numThresholds, width: a.width, histogram: a.histogram.map((v, i) => v + b.histogram[i]!) };
+  return {
+    numThresholds: a.numThresholds,
+    width: a.width,
+    histogram: a.histogram.map((v, i) => v + b.histogram[i]!),
+  };
 }
 
 function throwMismatch(a: BinnedScoreState, b: BinnedScoreState): never {

@@ -7,7 +7,12 @@ import {
   matthewsCorrelationFromConfusion,
 } from '../math/agreement.js';
 import { buildClassificationReport, type ClassificationReport } from '../math/classification-report.js';
-import { type ConfusionNormalization, type ConfusionState, confusionRows, normalizeConfusionMatrix } from '../math/confusion-matrix.js';
+import {
+  type ConfusionNormalization,
+  type ConfusionState,
+  confusionRows,
+  normalizeConfusionMatrix,
+} from '../math/confusion-matrix.js';
 import type { ZeroDivision } from '../math/precision-recall-fscore.js';
 import type { Metric } from '../metric.js';
 import { type ClassLabelOptions, confusionMetric } from './confusion-metric.js';
@@ -30,7 +35,8 @@ export interface ConfusionMatrixOptions extends ClassLabelOptions {
  */
 export function confusionMatrix(options: ConfusionMatrixOptions = {}): Metric<ConfusionState, number[][]> {
   const normalize = options.normalize;
-  if (normalize !== undefined) choiceOption(normalize, 'true', ['true', 'pred', 'all'], 'confusionMatrix({ normalize })');
+  if (normalize !== undefined)
+    choiceOption(normalize, 'true', ['true', 'pred', 'all'], 'confusionMatrix({ normalize })');
   return confusionMetric('confusionMatrix', options, (state) => {
     const rows = confusionRows(state);
     return normalize ? normalizeConfusionMatrix(rows, normalize) : rows;
@@ -69,7 +75,12 @@ export interface CohenKappaOptions extends ClassLabelOptions {
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.cohen_kappa_score.html
  */
 export function cohenKappa(options: CohenKappaOptions = {}): Metric<ConfusionState, number> {
-  const weighting = choiceOption(options.weighting, 'none', ['none', 'linear', 'quadratic'], 'cohenKappa({ weighting })');
+  const weighting = choiceOption(
+    options.weighting,
+    'none',
+    ['none', 'linear', 'quadratic'],
+    'cohenKappa({ weighting })',
+  );
   return confusionMetric('cohenKappa', options, (state) => cohenKappaFromConfusion(state, weighting));
 }
 
@@ -91,7 +102,9 @@ export interface BalancedAccuracyOptions extends ClassLabelOptions {
  */
 export function balancedAccuracy(options: BalancedAccuracyOptions = {}): Metric<ConfusionState, number> {
   const adjusted = options.adjusted ?? false;
-  return confusionMetric('balancedAccuracy', options, (state) => balancedAccuracyFromConfusion(state, adjusted));
+  return confusionMetric('balancedAccuracy', options, (state) =>
+    balancedAccuracyFromConfusion(state, adjusted),
+  );
 }
 
 /** Options of {@link classificationReport}. */
@@ -114,9 +127,16 @@ export interface ClassificationReportMetricOptions extends ClassLabelOptions {
  * @throws ValidationError for invalid options, or when `targetNames` does not name every class
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.classification_report.html
  */
-export function classificationReport(options: ClassificationReportMetricOptions = {}): Metric<ConfusionState, ClassificationReport> {
+export function classificationReport(
+  options: ClassificationReportMetricOptions = {},
+): Metric<ConfusionState, ClassificationReport> {
   const digits = integerOption(options.digits, 2, 0, 'classificationReport({ digits })');
-  const zeroDivision = choiceOption<ZeroDivision>(options.zeroDivision, 0, [0, 1], 'classificationReport({ zeroDivision })');
+  const zeroDivision = choiceOption<ZeroDivision>(
+    options.zeroDivision,
+    0,
+    [0, 1],
+    'classificationReport({ zeroDivision })',
+  );
   const targetNames = options.targetNames;
   const check = (state: ConfusionState, where: string) => {
     if (targetNames && targetNames.length !== state.numClasses) {
@@ -125,7 +145,11 @@ export function classificationReport(options: ClassificationReportMetricOptions 
   };
   const compute = (state: ConfusionState) => {
     check(state, 'classificationReport.compute');
-    return buildClassificationReport(state, { digits, zeroDivision, ...(targetNames ? { targetNames } : {}) });
+    return buildClassificationReport(state, {
+      digits,
+      zeroDivision,
+      ...(targetNames ? { targetNames } : {}),
+    });
   };
   return confusionMetric('classificationReport', options, compute, numClassesKnownCheck(options, check));
 }

@@ -42,7 +42,7 @@ export function confusionMetric<Result>(
   const numClasses = integerOption(options.numClasses, undefined, 2, `${name}({ numClasses })`);
   const threshold = numberOption(options.threshold, 0.5, -Infinity, Infinity, `${name}({ threshold })`);
   const init = () => emptyConfusion(numClasses ?? 2);
-  if (check) check(init(), name);
+  if (check) check(init(), `${name}(options)`);
   return {
     name,
     init,

@@ -3,10 +3,22 @@ import { choiceOption, integerOption } from '../input/check-options.js';
 import { readBatch } from '../input/read-batch.js';
 import { binaryCurve } from '../math/binary-curve.js';
 import { averageOneVsRest, type MulticlassAverage } from '../math/one-vs-rest.js';
-import { averagePrecisionFromCounts, type PrecisionRecallCurve, precisionRecallFromCounts } from '../math/precision-recall-curve.js';
+import {
+  averagePrecisionFromCounts,
+  type PrecisionRecallCurve,
+  precisionRecallFromCounts,
+} from '../math/precision-recall-curve.js';
 import { type RocCurve, rocCurveFromCounts } from '../math/roc.js';
 import type { Metric } from '../metric.js';
-import { appendScores, checkScores, EMPTY_SCORES, flattenScores, mergeScores, type ScoreState, scoreChunk } from './score-state.js';
+import {
+  appendScores,
+  checkScores,
+  EMPTY_SCORES,
+  flattenScores,
+  mergeScores,
+  type ScoreState,
+  scoreChunk,
+} from './score-state.js';
 
 /** Options of the curve metrics. */
 export interface CurveOptions {
@@ -16,7 +28,12 @@ export interface CurveOptions {
   readonly numClasses?: number;
 }
 
-function scoreMetric<Result>(name: string, options: CurveOptions, compute: (state: ScoreState) => Result, binaryOnly: boolean): Metric<ScoreState, Result> {
+function scoreMetric<Result>(
+  name: string,
+  options: CurveOptions,
+  compute: (state: ScoreState) => Result,
+  binaryOnly: boolean,
+): Metric<ScoreState, Result> {
   const numClasses = integerOption(options.numClasses, undefined, 2, `${name}({ numClasses })`);
   const positiveClass = integerOption(options.positiveClass, undefined, 0, `${name}({ positiveClass })`);
   return {
@@ -27,10 +44,18 @@ function scoreMetric<Result>(name: string, options: CurveOptions, compute: (stat
       const labels = checkScores(batch, state.width, numClasses, false);
       const width = batch.layout.width;
       if (binaryOnly && width > 1 && (positiveClass === undefined || positiveClass >= width)) {
-        throw ValidationError.expected(`a positiveClass in [0, ${width}) for ${width} scores per row`, positiveClass, `${name}({ positiveClass })`);
+        throw ValidationError.expected(
+          `a positiveClass in [0, ${width}) for ${width} scores per row`,
+          positiveClass,
+          `${name}({ positiveClass })`,
+        );
       }
       if (binaryOnly && width === 1 && positiveClass !== undefined && positiveClass !== 1) {
-        throw ValidationError.expected('positiveClass 1 (or none) for one score per row', positiveClass, `${name}({ positiveClass })`);
+        throw ValidationError.expected(
+          'positiveClass 1 (or none) for one score per row',
+          positiveClass,
+          `${name}({ positiveClass })`,
+        );
       }
       return appendScores(state, scoreChunk(batch, labels), width);
     },
@@ -44,7 +69,11 @@ function binaryView(state: ScoreState, positiveClass: number | undefined) {
   if (state.width <= 1) return binaryCurve(labels, scores, weights);
   const c = positiveClass!;
   const column = Float64Array.from(labels, (_, r) => scores[r * state.width + c]!);
-  return binaryCurve(Uint8Array.from(labels, (l) => (l === c ? 1 : 0)), column, weights);
+  return binaryCurve(
+    Uint8Array.from(labels, (l) => (l === c ? 1 : 0)),
+    column,
+    weights,
+  );
 }
 
 /**
@@ -59,9 +88,16 @@ function binaryView(state: ScoreState, positiveClass: number | undefined) {
  * @throws ValidationError for invalid options or labels out of range
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.roc_curve.html
  */
-export function rocCurve(options: CurveOptions & { readonly dropIntermediate?: boolean } = {}): Metric<ScoreState, RocCurve> {
+export function rocCurve(
+  options: CurveOptions & { readonly dropIntermediate?: boolean } = {},
+): Metric<ScoreState, RocCurve> {
   const drop = options.dropIntermediate ?? true;
-  return scoreMetric('rocCurve', options, (s) => rocCurveFromCounts(binaryView(s, options.positiveClass), drop), true);
+  return scoreMetric(
+    'rocCurve',
+    options,
+    (s) => rocCurveFromCounts(binaryView(s, options.positiveClass), drop),
+    true,
+  );
 }
 
 /**
@@ -75,7 +111,12 @@ export function rocCurve(options: CurveOptions & { readonly dropIntermediate?: b
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.precision_recall_curve.html
  */
 export function precisionRecallCurve(options: CurveOptions = {}): Metric<ScoreState, PrecisionRecallCurve> {
-  return scoreMetric('precisionRecallCurve', options, (s) => precisionRecallFromCounts(binaryView(s, options.positiveClass)), true);
+  return scoreMetric(
+    'precisionRecallCurve',
+    options,
+    (s) => precisionRecallFromCounts(binaryView(s, options.positiveClass)),
+    true,
+  );
 }
 
 /** Options of {@link averagePrecision}. */
@@ -97,13 +138,20 @@ export interface AveragePrecisionOptions {
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.average_precision_score.html
  */
 export function averagePrecision(options: AveragePrecisionOptions = {}): Metric<ScoreState, number> {
-  const average = choiceOption(options.average, 'macro', ['macro', 'weighted', 'micro'], 'averagePrecision({ average })');
+  const average = choiceOption(
+    options.average,
+    'macro',
+    ['macro', 'weighted', 'micro'],
+    'averagePrecision({ average })',
+  );
   const ap = (positive: ArrayLike<number>, scores: ArrayLike<number>, weights: ArrayLike<number> | null) =>
     averagePrecisionFromCounts(binaryCurve(positive, scores, weights));
   const compute = (state: ScoreState) => {
     if (state.width === 0) return Number.NaN;
     const { labels, scores, weights } = flattenScores(state);
-    return state.width === 1 ? ap(labels, scores, weights) : averageOneVsRest(ap, labels, scores, weights, state.width, average);
+    return state.width === 1
+      ? ap(labels, scores, weights)
+      : averageOneVsRest(ap, labels, scores, weights, state.width, average);
   };
   const numClasses = options.numClasses;
   return scoreMetric('averagePrecision', numClasses === undefined ? {} : { numClasses }, compute, false);

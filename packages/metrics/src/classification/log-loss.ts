@@ -44,11 +44,26 @@ export function logLoss(options: LogLossOptions = {}): Metric<WeightedMeanState>
       const { layout } = batch;
       const classes = layout.width === 1 ? 2 : layout.width;
       if (numClasses !== undefined && classes !== numClasses) {
-        throw ShapeError.mismatch([...layout.batchShape, numClasses], batch.predictions.shape, batch.where('predictions'));
+        throw ShapeError.mismatch(
+          [...layout.batchShape, numClasses],
+          batch.predictions.shape,
+          batch.where('predictions'),
+        );
       }
-      const labels = targetLabels(batch.targets, layout, batch.predictions.shape, batch.where('targets'), classes);
-      const eps = epsilon === 'auto' ? (batch.predictions.float32 ? FLOAT32_EPSILON : FLOAT64_EPSILON) : epsilon;
-      return addToMean(state, logLossTerms(labels, batch.predictions.values, layout.width, eps), batch.weights);
+      const labels = targetLabels(
+        batch.targets,
+        layout,
+        batch.predictions.shape,
+        batch.where('targets'),
+        classes,
+      );
+      const eps =
+        epsilon === 'auto' ? (batch.predictions.float32 ? FLOAT32_EPSILON : FLOAT64_EPSILON) : epsilon;
+      return addToMean(
+        state,
+        logLossTerms(labels, batch.predictions.values, layout.width, eps),
+        batch.weights,
+      );
     },
     merge: mergeMeans,
     compute: meanOf,

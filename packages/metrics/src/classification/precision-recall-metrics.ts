@@ -35,7 +35,12 @@ function scoreMetric(
 ): Metric<ConfusionState, number> {
   const average = choiceOption(options.average, 'binary', AVERAGES, `${name}({ average })`);
   const positiveLabel = integerOption(options.positiveLabel, 1, 0, `${name}({ positiveLabel })`);
-  const zeroDivision = choiceOption<ZeroDivision>(options.zeroDivision, 0, [0, 1], `${name}({ zeroDivision })`);
+  const zeroDivision = choiceOption<ZeroDivision>(
+    options.zeroDivision,
+    0,
+    [0, 1],
+    `${name}({ zeroDivision })`,
+  );
   const beta = numberOption(options.beta, 1, 0, Number.POSITIVE_INFINITY, `${name}({ beta })`);
   const check = (state: ConfusionState, where: string) => {
     if (average !== 'binary') return;
@@ -45,7 +50,8 @@ function scoreMetric(
         { where },
       );
     }
-    if (positiveLabel > 1) throw ValidationError.expected('positiveLabel 0 or 1 for binary data', positiveLabel, where);
+    if (positiveLabel > 1)
+      throw ValidationError.expected('positiveLabel 0 or 1 for binary data', positiveLabel, where);
   };
   const compute = (state: ConfusionState) =>
     pick(precisionRecallFScore(state, { average, positiveLabel, zeroDivision, beta }));
@@ -105,6 +111,7 @@ export function f1Score(options: PrecisionRecallOptions = {}): Metric<ConfusionS
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.fbeta_score.html
  */
 export function fBetaScore(options: FBetaOptions): Metric<ConfusionState, number> {
-  if (options?.beta === undefined) throw ValidationError.expected('a beta >= 0', undefined, 'fBeta({ beta })');
+  if (options?.beta === undefined)
+    throw ValidationError.expected('a beta >= 0', undefined, 'fBeta({ beta })');
   return scoreMetric('fBeta', options, (s) => s.fScore);
 }

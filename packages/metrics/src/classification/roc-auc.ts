@@ -6,7 +6,15 @@ import { averageOneVsOne, averageOneVsRest } from '../math/one-vs-rest.js';
 import { binaryRocAuc } from '../math/roc.js';
 import type { Metric, MetricInput } from '../metric.js';
 import { accumulateBinned, type BinnedScoreState, histogramLayout, mergeBinned } from './binned-state.js';
-import { appendScores, checkScores, EMPTY_SCORES, flattenScores, mergeScores, type ScoreState, scoreChunk } from './score-state.js';
+import {
+  appendScores,
+  checkScores,
+  EMPTY_SCORES,
+  flattenScores,
+  mergeScores,
+  type ScoreState,
+  scoreChunk,
+} from './score-state.js';
 
 /** Options of {@link rocAuc}. */
 export interface RocAucOptions {
@@ -64,15 +72,20 @@ export function rocAuc(options: RocAucOptions = {}): Metric<ScoreState> | Binned
   const read = async (stateWidth: number, t: MetricInput, p: MetricInput, w: MetricInput | undefined) => {
     const batch = await readBatch(name, t, p, w);
     if (multiClass === 'ovo' && batch.weights !== null && batch.layout.width > 1) {
-      throw new ValidationError('Sample weights are not supported by one-vs-one ROC AUC (as in scikit-learn)', {
-        where: batch.where('sampleWeight'),
-      });
+      throw new ValidationError(
+        'Sample weights are not supported by one-vs-one ROC AUC (as in scikit-learn)',
+        {
+          where: batch.where('sampleWeight'),
+        },
+      );
     }
     return { batch, labels: checkScores(batch, stateWidth, numClasses, true) };
   };
   if (mode === 'binned') {
     const computeWithBound = (state: BinnedScoreState): BinnedAuc =>
-      state.width === 0 ? { auc: Number.NaN, errorBound: Number.NaN } : binnedRocAuc(state.histogram, histogramLayout(state), multiClass, average);
+      state.width === 0
+        ? { auc: Number.NaN, errorBound: Number.NaN }
+        : binnedRocAuc(state.histogram, histogramLayout(state), multiClass, average);
     const binned: BinnedRocAucMetric = {
       name,
       init: () => ({ numThresholds, width: 0, histogram: [] }),

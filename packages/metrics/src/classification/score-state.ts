@@ -21,7 +21,10 @@ export interface ScoreState {
 }
 
 /** The score state of no data. */
-export const EMPTY_SCORES: ScoreState = Object.freeze({ width: 0, chunks: Object.freeze([]) as readonly ScoreChunk[] });
+export const EMPTY_SCORES: ScoreState = Object.freeze({
+  width: 0,
+  chunks: Object.freeze([]) as readonly ScoreChunk[],
+});
 
 /**
  * Checks a batch of scores against the state's width and the settings and returns its labels: binary scores need 0/1
@@ -30,22 +33,43 @@ export const EMPTY_SCORES: ScoreState = Object.freeze({ width: 0, chunks: Object
  * @throws ShapeError if the score width differs from the state's or from `numClasses`
  * @throws ValidationError if labels are out of range or rows are not probabilities
  */
-export function checkScores(batch: Batch, stateWidth: number, numClasses: number | undefined, requireProbabilities: boolean): Int32Array {
+export function checkScores(
+  batch: Batch,
+  stateWidth: number,
+  numClasses: number | undefined,
+  requireProbabilities: boolean,
+): Int32Array {
   const { layout, predictions } = batch;
   const where = batch.where('predictions');
   const width = layout.width;
   const expected = numClasses === undefined ? undefined : numClasses === 2 && width === 1 ? 1 : numClasses;
-  if (layout.rows > 0 && ((expected !== undefined && width !== expected) || (stateWidth !== 0 && width !== stateWidth))) {
+  if (
+    layout.rows > 0 &&
+    ((expected !== undefined && width !== expected) || (stateWidth !== 0 && width !== stateWidth))
+  ) {
     const columns = expected ?? stateWidth;
-    throw ShapeError.mismatch(columns === 1 ? layout.batchShape : [...layout.batchShape, columns], predictions.shape, where);
+    throw ShapeError.mismatch(
+      columns === 1 ? layout.batchShape : [...layout.batchShape, columns],
+      predictions.shape,
+      where,
+    );
   }
-  const labels = targetLabels(batch.targets, layout, predictions.shape, batch.where('targets'), width === 1 ? 2 : width);
+  const labels = targetLabels(
+    batch.targets,
+    layout,
+    predictions.shape,
+    batch.where('targets'),
+    width === 1 ? 2 : width,
+  );
   if (requireProbabilities && width > 1) {
     for (let r = 0; r < layout.rows; r++) {
       let sum = 0;
       for (let c = 0; c < width; c++) sum += predictions.values[r * width + c]!;
       if (Math.abs(sum - 1) > 1e-4) {
-        throw new ValidationError(`Expected multiclass scores to be probabilities summing to 1, received a row (index ${r}) summing to ${sum}`, { where });
+        throw new ValidationError(
+          `Expected multiclass scores to be probabilities summing to 1, received a row (index ${r}) summing to ${sum}`,
+          { where },
+        );
       }
     }
   }
@@ -73,13 +97,19 @@ export function appendScores(state: ScoreState, chunk: ScoreChunk, width: number
  */
 export function mergeScores(a: ScoreState, b: ScoreState): ScoreState {
   if (a.width !== 0 && b.width !== 0 && a.width !== b.width) {
-    throw new ShapeError(`Cannot merge score states of ${a.width} and ${b.width} scores per row`, { where: 'merge' });
+    throw new ShapeError(`Cannot merge score states of ${a.width} and ${b.width} scores per row`, {
+      where: 'merge',
+    });
   }
   return { width: a.width || b.width, chunks: [...a.chunks, ...b.chunks] };
 }
 
 /** All kept labels, scores and weights as flat arrays (`weights` is null when no chunk had weights). */
-export function flattenScores(state: ScoreState): { labels: Int32Array; scores: Float64Array; weights: Float64Array | null } {
+export function flattenScores(state: ScoreState): {
+  labels: Int32Array;
+  scores: Float64Array;
+  weights: Float64Array | null;
+} {
   const rows = state.chunks.reduce((a, c) => a + c.targets.length, 0);
   const width = Math.max(state.width, 1);
   const labels = new Int32Array(rows);

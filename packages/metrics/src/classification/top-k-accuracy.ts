@@ -39,7 +39,13 @@ export function topKAccuracy(options: TopKAccuracyOptions = {}): Metric<Weighted
           { where: batch.where('predictions') },
         );
       }
-      const labels = targetLabels(batch.targets, layout, batch.predictions.shape, batch.where('targets'), layout.width);
+      const labels = targetLabels(
+        batch.targets,
+        layout,
+        batch.predictions.shape,
+        batch.where('targets'),
+        layout.width,
+      );
       return addToMean(state, topKHits(labels, batch.predictions.values, layout.width, k), batch.weights);
     },
     merge: mergeMeans,

@@ -10,7 +10,7 @@ export interface RowLayout {
 }
 
 function dropTrailingOne(shape: readonly number[]): readonly number[] {
-  return shape.length > 0 && shape[shape.length - 1] === 1 ? shape.slice(0, -1) : shape;
+  return shape.length > 1 && shape[shape.length - 1] === 1 ? shape.slice(0, -1) : shape;
 }
 
 function sameShape(a: readonly number[], b: readonly number[]): boolean {
@@ -65,7 +65,8 @@ export function toLabels(values: ArrayLike<number>, where: string, limit?: numbe
   for (let i = 0; i < values.length; i++) {
     const v = values[i]!;
     if (!Number.isInteger(v) || v < 0 || (limit !== undefined && v >= limit)) {
-      const range = limit === undefined ? 'a non-negative integer class label' : `an integer label in [0, ${limit})`;
+      const range =
+        limit === undefined ? 'a non-negative integer class label' : `an integer label in [0, ${limit})`;
       throw new ValidationError(`Expected ${range}, received ${v} at index ${i}`, { where });
     }
     out[i] = v;
@@ -79,7 +80,13 @@ export function toLabels(values: ArrayLike<number>, where: string, limit?: numbe
  * @throws ShapeError if the targets fit neither form
  * @throws ValidationError if labels are not non-negative integers below `limit`
  */
-export function targetLabels(targets: DenseArray, layout: RowLayout, predictionShape: readonly number[], where: string, limit?: number): Int32Array {
+export function targetLabels(
+  targets: DenseArray,
+  layout: RowLayout,
+  predictionShape: readonly number[],
+  where: string,
+  limit?: number,
+): Int32Array {
   if (layout.width > 1 && sameShape(targets.shape, predictionShape)) {
     assertFinite(targets.values, where);
     return argmaxRows(targets.values, layout.rows, layout.width);
@@ -95,7 +102,11 @@ export function targetLabels(targets: DenseArray, layout: RowLayout, predictionS
  * @throws ShapeError if the weight count fits neither
  * @throws ValidationError if a weight is negative or not finite
  */
-export function rowWeights(weights: DenseArray | undefined, layout: RowLayout, where: string): Float64Array | null {
+export function rowWeights(
+  weights: DenseArray | undefined,
+  layout: RowLayout,
+  where: string,
+): Float64Array | null {
   if (weights === undefined) return null;
   const n = weights.values.length;
   const leading = layout.batchShape[0] ?? 1;

@@ -29,12 +29,24 @@ export function labelPair(batch: Batch, numClasses: number | undefined, threshol
       throw ShapeError.mismatch([...layout.batchShape, numClasses], predictions.shape, where);
     }
     const predictedLabels = argmaxRows(predictions.values, layout.rows, layout.width);
-    const trueLabels = targetLabels(batch.targets, layout, predictions.shape, batch.where('targets'), layout.width);
+    const trueLabels = targetLabels(
+      batch.targets,
+      layout,
+      predictions.shape,
+      batch.where('targets'),
+      layout.width,
+    );
     return { trueLabels, predictedLabels };
   }
   if (allIntegers(predictions.values)) {
     const predictedLabels = toLabels(predictions.values, where, numClasses);
-    const trueLabels = targetLabels(batch.targets, layout, predictions.shape, batch.where('targets'), numClasses);
+    const trueLabels = targetLabels(
+      batch.targets,
+      layout,
+      predictions.shape,
+      batch.where('targets'),
+      numClasses,
+    );
     return { trueLabels, predictedLabels };
   }
   if (numClasses !== undefined && numClasses !== 2) {

@@ -18,7 +18,8 @@ export interface DenseArray {
  */
 export async function readInput(input: MetricInput, where: string): Promise<DenseArray> {
   if (input instanceof tf.Tensor) {
-    if (input.isDisposed) throw new ValidationError('Expected a live tensor, received a disposed one', { where });
+    if (input.isDisposed)
+      throw new ValidationError('Expected a live tensor, received a disposed one', { where });
     if (input.dtype === 'string' || input.dtype === 'complex64') {
       throw ValidationError.expected('a numeric tensor', input, where);
     }

@@ -1,3 +1,5 @@
+import { ascendingOrder } from './ascending-order.js';
+
 /**
  * Cumulative false and true positive weight at each distinct score, highest score first: at threshold
  * `thresholds[i]`, samples scoring `>= thresholds[i]` are predicted positive. Samples of weight zero are
@@ -28,39 +30,28 @@ export function binaryCurve(
   scores: ArrayLike<number>,
   weights: ArrayLike<number> | null,
 ): BinaryCurve {
-  const n = scores.length;
-  const kept = new Float64Array(n);
-  let m = 0;
-  for (let i = 0; i < n; i++) if (weights === null || weights[i] !== 0) kept[m++] = scores[i]!;
-  const sorted = kept.subarray(0, m).sort();
-  // Distinct scores in descending order.
-  const distinct = new Float64Array(m);
-  let d = 0;
-  for (let i = m - 1; i >= 0; i--) if (d === 0 || sorted[i] !== distinct[d - 1]) distinct[d++] = sorted[i]!;
-  const thresholds = distinct.slice(0, d);
-  const tps = new Float64Array(d);
-  const fps = new Float64Array(d);
-  for (let i = 0; i < n; i++) {
+  const order = ascendingOrder(scores);
+  const n = order.length;
+  const thresholds = new Float64Array(n);
+  const tps = new Float64Array(n);
+  const fps = new Float64Array(n);
+  let d = -1;
+  let tp = 0;
+  let fp = 0;
+  // Walk from the highest score down; a new threshold starts where the score changes.
+  for (let k = n - 1; k >= 0; k--) {
+    const i = order[k]!;
     const w = weights === null ? 1 : weights[i]!;
     if (w === 0) continue;
-    const at = indexOfDescending(thresholds, scores[i]!);
-    if (positive[i]) tps[at]! += w;
-    else fps[at]! += w;
+    const score = scores[i]!;
+    if (d < 0 || score !== thresholds[d]) {
+      d++;
+      thresholds[d] = score;
+    }
+    if (positive[i]) tp += w;
+    else fp += w;
+    tps[d] = tp;
+    fps[d] = fp;
   }
-  for (let i = 1; i < d; i++) {
-    tps[i]! += tps[i - 1]!;
-    fps[i]! += fps[i - 1]!;
-  }
-  return { fps, tps, thresholds };
-}
-
-function indexOfDescending(values: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = values.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (values[mid]! > x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return { fps: fps.slice(0, d + 1), tps: tps.slice(0, d + 1), thresholds: thresholds.slice(0, d + 1) };
 }

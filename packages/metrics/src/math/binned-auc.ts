@@ -27,7 +27,8 @@ export function binIndex(score: number, bins: number): number {
  * ```ts
  * binnedAuc([0, 1], [1, 0]); // { auc: 1, errorBound: 0 }
  * ```
- * @see Keras `AUC` (fixed thresholds, trapezoidal summation), which this equals for scores in [0, 1]
+ * @see Keras `AUC`, whose evenly spaced thresholds and trapezoidal summation this follows (not checked
+ * against Keras itself, which is not installed here)
  */
 export function binnedAuc(pos: ArrayLike<number>, neg: ArrayLike<number>): BinnedAuc {
   let positives = 0;
@@ -101,13 +102,17 @@ export function binnedRocAuc(
         const ab = binnedAuc(slice(histogram, layout, a, a), slice(histogram, layout, b, a));
         const ba = binnedAuc(slice(histogram, layout, b, b), slice(histogram, layout, a, b));
         const value = { auc: (ab.auc + ba.auc) / 2, errorBound: (ab.errorBound + ba.errorBound) / 2 };
-        parts.push({ value, weight: average === 'weighted' ? (classWeight[a]! + classWeight[b]!) / total : 1 });
+        parts.push({
+          value,
+          weight: average === 'weighted' ? (classWeight[a]! + classWeight[b]!) / total : 1,
+        });
       }
     }
   }
   const used = parts.filter((p) => p.weight !== 0);
   const totalWeight = sum(used.map((p) => p.weight));
-  if (multiClass === 'ovr' && average === 'weighted' && Math.abs(totalWeight) <= 1e-8) return { auc: 0, errorBound: 0 };
+  if (multiClass === 'ovr' && average === 'weighted' && Math.abs(totalWeight) <= 1e-8)
+    return { auc: 0, errorBound: 0 };
   return {
     auc: sum(used.map((p) => p.value.auc * p.weight)) / totalWeight,
     errorBound: sum(used.map((p) => p.value.errorBound * p.weight)) / totalWeight,

@@ -45,7 +45,10 @@ function formatSupport(s: number): string {
  * ```
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.classification_report.html
  */
-export function buildClassificationReport(state: ConfusionState, options: ClassificationReportOptions = {}): ClassificationReport {
+export function buildClassificationReport(
+  state: ConfusionState,
+  options: ClassificationReportOptions = {},
+): ClassificationReport {
   const { digits = 2, zeroDivision = 0 } = options;
   const names = options.targetNames ?? Array.from({ length: state.numClasses }, (_, c) => String(c));
   const per = perClassScores(state, 1, zeroDivision);

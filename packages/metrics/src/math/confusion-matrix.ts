@@ -21,12 +21,19 @@ export function emptyConfusion(numClasses: number): ConfusionState {
   return { numClasses, counts: new Array<number>(numClasses * numClasses).fill(0) };
 }
 
-/** Pads a confusion state with empty classes up to `numClasses` (never shrinks). */
+/**
+ * Pads a confusion state with empty classes up to `numClasses` (never shrinks).
+ * @example
+ * ```ts
+ * resizeConfusion({ numClasses: 2, counts: [1, 2, 3, 4] }, 3).counts; // [1, 2, 0, 3, 4, 0, 0, 0, 0]
+ * ```
+ */
 export function resizeConfusion(state: ConfusionState, numClasses: number): ConfusionState {
   const k = state.numClasses;
   if (numClasses <= k) return state;
   const counts = new Array<number>(numClasses * numClasses).fill(0);
-  for (let t = 0; t < k; t++) for (let p = 0; p < k; p++) counts[t * numClasses + p] = state.counts[t * k + p]!;
+  for (let t = 0; t < k; t++)
+    for (let p = 0; p < k; p++) counts[t * numClasses + p] = state.counts[t * k + p]!;
   return { numClasses, counts };
 }
 
@@ -44,7 +51,8 @@ export function accumulateConfusion(
   weights: Float64Array | null,
 ): ConfusionState {
   let needed = state.numClasses;
-  for (let i = 0; i < trueLabels.length; i++) needed = Math.max(needed, trueLabels[i]! + 1, predictedLabels[i]! + 1);
+  for (let i = 0; i < trueLabels.length; i++)
+    needed = Math.max(needed, trueLabels[i]! + 1, predictedLabels[i]! + 1);
   const grown = resizeConfusion(state, needed);
   const k = grown.numClasses;
   const counts = grown === state ? [...state.counts] : (grown.counts as number[]);
@@ -54,7 +62,13 @@ export function accumulateConfusion(
   return { numClasses: k, counts };
 }
 
-/** Sums two confusion states, padding the smaller one with empty classes. */
+/**
+ * Sums two confusion states, padding the smaller one with empty classes.
+ * @example
+ * ```ts
+ * mergeConfusion(emptyConfusion(2), { numClasses: 2, counts: [1, 0, 0, 1] }).counts; // [1, 0, 0, 1]
+ * ```
+ */
 export function mergeConfusion(a: ConfusionState, b: ConfusionState): ConfusionState {
   const k = Math.max(a.numClasses, b.numClasses);
   const left = resizeConfusion(a, k);
@@ -62,7 +76,13 @@ export function mergeConfusion(a: ConfusionState, b: ConfusionState): ConfusionS
   return { numClasses: k, counts: left.counts.map((c, i) => c + right.counts[i]!) };
 }
 
-/** The confusion state as rows (true classes) of columns (predicted classes). */
+/**
+ * The confusion state as rows (true classes) of columns (predicted classes).
+ * @example
+ * ```ts
+ * confusionRows({ numClasses: 2, counts: [3, 1, 0, 2] }); // [[3, 1], [0, 2]]
+ * ```
+ */
 export function confusionRows(state: ConfusionState): number[][] {
   const k = state.numClasses;
   return Array.from({ length: k }, (_, t) => state.counts.slice(t * k, (t + 1) * k));
@@ -71,6 +91,10 @@ export function confusionRows(state: ConfusionState): number[][] {
 /**
  * Normalises a confusion matrix over true classes (rows), predicted classes (columns) or everything; empty
  * rows or columns become zeros, as in scikit-learn.
+ * @example
+ * ```ts
+ * normalizeConfusionMatrix([[3, 1], [0, 0]], 'true'); // [[0.75, 0.25], [0, 0]]
+ * ```
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.confusion_matrix.html
  */
 export function normalizeConfusionMatrix(matrix: number[][], mode: ConfusionNormalization): number[][] {

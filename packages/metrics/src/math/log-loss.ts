@@ -1,5 +1,19 @@
-/** Machine epsilon of float64 and float32: scikit-learn's `eps='auto'` clips by the input dtype's epsilon. */
+/**
+ * Machine epsilon of float64; scikit-learn's `eps='auto'` clips float64 probabilities by it.
+ * @example
+ * ```ts
+ * FLOAT64_EPSILON === Number.EPSILON; // true
+ * ```
+ */
 export const FLOAT64_EPSILON = 2 ** -52;
+
+/**
+ * Machine epsilon of float32, the clip of float32 probabilities (tensors, `Float32Array`s) under `'auto'`.
+ * @example
+ * ```ts
+ * FLOAT32_EPSILON; // 1.1920928955078125e-7
+ * ```
+ */
 export const FLOAT32_EPSILON = 2 ** -23;
 
 /**
@@ -14,10 +28,15 @@ export const FLOAT32_EPSILON = 2 ** -23;
  * ```
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.log_loss.html
  */
-export function logLossTerms(labels: ArrayLike<number>, probabilities: ArrayLike<number>, width: number, eps: number): Float64Array {
+export function logLossTerms(
+  labels: ArrayLike<number>,
+  probabilities: ArrayLike<number>,
+  width: number,
+  eps: number,
+): Float64Array {
   const rows = labels.length;
   const out = new Float64Array(rows);
-  const clip = (p: number) => (p < eps ? eps : p > 1 - eps ? 1 - eps : p);
+  const clip = (p: number) => Math.min(Math.max(p, eps), 1 - eps);
   for (let r = 0; r < rows; r++) {
     if (width === 1) {
       const p = clip(probabilities[r]!);

@@ -1,5 +1,9 @@
 /** A binary score of labels (1 = positive), scores and optional weights, e.g. ROC AUC or average precision. */
-export type BinaryScore = (positive: ArrayLike<number>, scores: ArrayLike<number>, weights: ArrayLike<number> | null) => number;
+export type BinaryScore = (
+  positive: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  weights: ArrayLike<number> | null,
+) => number;
 
 /** How one-vs-rest or one-vs-one scores combine over classes. */
 export type MulticlassAverage = 'macro' | 'weighted' | 'micro';

@@ -47,7 +47,13 @@ function fBeta(p: number, r: number, beta: number): number {
   return ((1 + beta2) * p * r) / (denominator === 0 ? 1 : denominator);
 }
 
-/** True positives, predicted totals and true totals per class, from a confusion state. */
+/**
+ * True positives, predicted totals and true totals per class, from a confusion state.
+ * @example
+ * ```ts
+ * classTotals({ numClasses: 2, counts: [3, 1, 0, 2] }); // { tp: [3, 2], predicted: [3, 3], actual: [4, 2] }
+ * ```
+ */
 export function classTotals(state: ConfusionState): { tp: number[]; predicted: number[]; actual: number[] } {
   const k = state.numClasses;
   const tp = new Array<number>(k).fill(0);
@@ -73,7 +79,11 @@ export function classTotals(state: ConfusionState): { tp: number[]; predicted: n
  * ```
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.precision_recall_fscore_support.html
  */
-export function perClassScores(state: ConfusionState, beta = 1, zeroDivision: ZeroDivision = 0): PerClassScores {
+export function perClassScores(
+  state: ConfusionState,
+  beta = 1,
+  zeroDivision: ZeroDivision = 0,
+): PerClassScores {
   const { tp, predicted, actual } = classTotals(state);
   const precision = tp.map((v, c) => divide(v, predicted[c]!, zeroDivision));
   const recall = tp.map((v, c) => divide(v, actual[c]!, zeroDivision));
@@ -90,7 +100,10 @@ export function perClassScores(state: ConfusionState, beta = 1, zeroDivision: Ze
  * ```
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.precision_recall_fscore_support.html
  */
-export function precisionRecallFScore(state: ConfusionState, options: PrecisionRecallFScoreOptions = {}): AveragedScores {
+export function precisionRecallFScore(
+  state: ConfusionState,
+  options: PrecisionRecallFScoreOptions = {},
+): AveragedScores {
   const { beta = 1, average = 'binary', positiveLabel = 1, zeroDivision = 0 } = options;
   if (average === 'micro') {
     const { tp, predicted, actual } = classTotals(state);

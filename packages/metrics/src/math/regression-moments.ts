@@ -22,9 +22,23 @@ export interface RegressionState {
   readonly m2Error: readonly number[];
 }
 
-const ARRAY_FIELDS = ['squaredError', 'absoluteError', 'absolutePercentageError', 'meanTrue', 'm2True', 'meanError', 'm2Error'] as const;
+const ARRAY_FIELDS = [
+  'squaredError',
+  'absoluteError',
+  'absolutePercentageError',
+  'meanTrue',
+  'm2True',
+  'meanError',
+  'm2Error',
+] as const;
 
-/** The regression state of no data. */
+/**
+ * The regression state of no data.
+ * @example
+ * ```ts
+ * mergeRegression(EMPTY_REGRESSION, regressionBatch([1, 2], [1, 3], 1, null)).count; // 2
+ * ```
+ */
 export const EMPTY_REGRESSION: RegressionState = Object.freeze({
   outputs: 0,
   count: 0,
@@ -39,10 +53,23 @@ export const EMPTY_REGRESSION: RegressionState = Object.freeze({
  * regressionBatch([1, 2], [1.5, 2], 1, null).squaredError; // [0.25]
  * ```
  */
-export function regressionBatch(y: ArrayLike<number>, yHat: ArrayLike<number>, outputs: number, weights: ArrayLike<number> | null): RegressionState {
+export function regressionBatch(
+  y: ArrayLike<number>,
+  yHat: ArrayLike<number>,
+  outputs: number,
+  weights: ArrayLike<number> | null,
+): RegressionState {
   const rows = outputs === 0 ? 0 : y.length / outputs;
   const zeros = () => new Array<number>(outputs).fill(0);
-  const s = { squaredError: zeros(), absoluteError: zeros(), absolutePercentageError: zeros(), meanTrue: zeros(), m2True: zeros(), meanError: zeros(), m2Error: zeros() };
+  const s = {
+    squaredError: zeros(),
+    absoluteError: zeros(),
+    absolutePercentageError: zeros(),
+    meanTrue: zeros(),
+    m2True: zeros(),
+    meanError: zeros(),
+    m2Error: zeros(),
+  };
   let weight = 0;
   for (let r = 0; r < rows; r++) weight += weights === null ? 1 : weights[r]!;
   for (let o = 0; o < outputs; o++) {

@@ -72,6 +72,10 @@ export function areaUnderRoc(curve: BinaryCurve): number {
  * binaryRocAuc([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8], null); // 0.75
  * ```
  */
-export function binaryRocAuc(positive: ArrayLike<number>, scores: ArrayLike<number>, weights: ArrayLike<number> | null): number {
+export function binaryRocAuc(
+  positive: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  weights: ArrayLike<number> | null,
+): number {
   return areaUnderRoc(binaryCurve(positive, scores, weights));
 }

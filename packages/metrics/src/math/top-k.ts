@@ -11,7 +11,12 @@
  * ```
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.top_k_accuracy_score.html
  */
-export function topKHits(labels: ArrayLike<number>, scores: ArrayLike<number>, width: number, k: number): Uint8Array {
+export function topKHits(
+  labels: ArrayLike<number>,
+  scores: ArrayLike<number>,
+  width: number,
+  k: number,
+): Uint8Array {
   const rows = labels.length;
   const hits = new Uint8Array(rows);
   for (let r = 0; r < rows; r++) {

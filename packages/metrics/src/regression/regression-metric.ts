@@ -1,7 +1,12 @@
 import { ShapeError, ValidationError } from '@tessera/core';
 import { assertFinite } from '../input/batch-layout.js';
 import { readBatch } from '../input/read-batch.js';
-import { EMPTY_REGRESSION, mergeRegression, type RegressionState, regressionBatch } from '../math/regression-moments.js';
+import {
+  EMPTY_REGRESSION,
+  mergeRegression,
+  type RegressionState,
+  regressionBatch,
+} from '../math/regression-moments.js';
 import { averageOutputs, type Multioutput } from '../math/regression-scores.js';
 import type { Metric } from '../metric.js';
 
@@ -41,7 +46,11 @@ export function regressionMetric<Result extends number | number[]>(
   const multioutput = options.multioutput ?? 'uniformAverage';
   const isWeights = Array.isArray(multioutput);
   if (isWeights ? !multioutput.every((w) => Number.isFinite(w) && w >= 0) : !allowed.includes(multioutput)) {
-    throw ValidationError.expected(`${allowed.map((a) => `'${a}'`).join(', ')} or an array of output weights`, multioutput, `${name}({ multioutput })`);
+    throw ValidationError.expected(
+      `${allowed.map((a) => `'${a}'`).join(', ')} or an array of output weights`,
+      multioutput,
+      `${name}({ multioutput })`,
+    );
   }
   return {
     name,
@@ -58,7 +67,11 @@ export function regressionMetric<Result extends number | number[]>(
         throw ShapeError.mismatch([layout.rows, state.outputs], p.shape, batch.where('predictions'));
       }
       if (isWeights && layout.rows > 0 && multioutput.length !== outputs) {
-        throw ValidationError.expected(`${outputs} multioutput weights, one per output`, multioutput, `${name}({ multioutput })`);
+        throw ValidationError.expected(
+          `${outputs} multioutput weights, one per output`,
+          multioutput,
+          `${name}({ multioutput })`,
+        );
       }
       if (layout.rows === 0) return state;
       const y = transform ? transform(t.values, batch.where('targets')) : t.values;
@@ -67,7 +80,9 @@ export function regressionMetric<Result extends number | number[]>(
     },
     merge(a, b) {
       if (a.outputs !== 0 && b.outputs !== 0 && a.outputs !== b.outputs) {
-        throw new ShapeError(`Cannot merge regression states of ${a.outputs} and ${b.outputs} outputs`, { where: `${name}.merge` });
+        throw new ShapeError(`Cannot merge regression states of ${a.outputs} and ${b.outputs} outputs`, {
+          where: `${name}.merge`,
+        });
       }
       return mergeRegression(a, b);
     },

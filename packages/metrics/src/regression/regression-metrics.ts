@@ -42,10 +42,19 @@ export function meanSquaredError(options: RegressionOptions = {}) {
  * @throws ValidationError for an invalid `multioutput`
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.mean_squared_error.html (`squared=False`)
  */
-export function rootMeanSquaredError(options: RegressionOptions<'rawValues'>): Metric<RegressionState, number[]>;
-export function rootMeanSquaredError(options?: RegressionOptions<ErrorAverage>): Metric<RegressionState, number>;
+export function rootMeanSquaredError(
+  options: RegressionOptions<'rawValues'>,
+): Metric<RegressionState, number[]>;
+export function rootMeanSquaredError(
+  options?: RegressionOptions<ErrorAverage>,
+): Metric<RegressionState, number>;
 export function rootMeanSquaredError(options: RegressionOptions = {}) {
-  return regressionMetric('rootMeanSquaredError', (s) => meanSquaredErrors(s).map(Math.sqrt), options, ERRORS);
+  return regressionMetric(
+    'rootMeanSquaredError',
+    (s) => meanSquaredErrors(s).map(Math.sqrt),
+    options,
+    ERRORS,
+  );
 }
 
 /**
@@ -74,8 +83,12 @@ export function meanAbsoluteError(options: RegressionOptions = {}) {
  * @throws ValidationError for an invalid `multioutput`
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.mean_absolute_percentage_error.html
  */
-export function meanAbsolutePercentageError(options: RegressionOptions<'rawValues'>): Metric<RegressionState, number[]>;
-export function meanAbsolutePercentageError(options?: RegressionOptions<ErrorAverage>): Metric<RegressionState, number>;
+export function meanAbsolutePercentageError(
+  options: RegressionOptions<'rawValues'>,
+): Metric<RegressionState, number[]>;
+export function meanAbsolutePercentageError(
+  options?: RegressionOptions<ErrorAverage>,
+): Metric<RegressionState, number>;
 export function meanAbsolutePercentageError(options: RegressionOptions = {}) {
   return regressionMetric('meanAbsolutePercentageError', meanAbsolutePercentageErrors, options, ERRORS);
 }
@@ -115,7 +128,11 @@ export function explainedVariance(options: RegressionOptions = {}) {
 
 function log1pNonNegative(values: ArrayLike<number>, where: string): Float64Array {
   return Float64Array.from(values as ArrayLike<number>, (v, i) => {
-    if (v < 0) throw new ValidationError(`Expected non-negative values for a logarithmic error, received ${v} at index ${i}`, { where });
+    if (v < 0)
+      throw new ValidationError(
+        `Expected non-negative values for a logarithmic error, received ${v} at index ${i}`,
+        { where },
+      );
     return Math.log1p(v);
   });
 }
@@ -130,8 +147,12 @@ function log1pNonNegative(values: ArrayLike<number>, where: string): Float64Arra
  * @throws ValidationError for an invalid `multioutput` or negative values
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.mean_squared_log_error.html
  */
-export function meanSquaredLogError(options: RegressionOptions<'rawValues'>): Metric<RegressionState, number[]>;
-export function meanSquaredLogError(options?: RegressionOptions<ErrorAverage>): Metric<RegressionState, number>;
+export function meanSquaredLogError(
+  options: RegressionOptions<'rawValues'>,
+): Metric<RegressionState, number[]>;
+export function meanSquaredLogError(
+  options?: RegressionOptions<ErrorAverage>,
+): Metric<RegressionState, number>;
 export function meanSquaredLogError(options: RegressionOptions = {}) {
   return regressionMetric('meanSquaredLogError', meanSquaredErrors, options, ERRORS, log1pNonNegative);
 }

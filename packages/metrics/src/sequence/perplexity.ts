@@ -29,7 +29,12 @@ export function perplexityFromCrossEntropy(summedCrossEntropy: number, tokens: n
  * tokenCrossEntropy(Int32Array.of(0), [0, 0], 2, true); // [log 2]
  * ```
  */
-export function tokenCrossEntropy(targets: Int32Array, predictions: ArrayLike<number>, vocabulary: number, fromLogits: boolean): Float64Array {
+export function tokenCrossEntropy(
+  targets: Int32Array,
+  predictions: ArrayLike<number>,
+  vocabulary: number,
+  fromLogits: boolean,
+): Float64Array {
   const out = new Float64Array(targets.length);
   for (let r = 0; r < targets.length; r++) {
     const base = r * vocabulary;
@@ -78,7 +83,11 @@ export function perplexity(options: PerplexityOptions = {}): Metric<WeightedMean
         throw ShapeError.mismatch(leading, t, batch.where('targets'));
       }
       const ids = toLabels(batch.targets.values, batch.where('targets'), vocabulary);
-      return addToMean(state, tokenCrossEntropy(ids, batch.predictions.values, vocabulary, fromLogits), batch.weights);
+      return addToMean(
+        state,
+        tokenCrossEntropy(ids, batch.predictions.values, vocabulary, fromLogits),
+        batch.weights,
+      );
     },
     merge: mergeMeans,
     compute: (state) => perplexityFromCrossEntropy(state.total, state.weight),

@@ -1,6 +1,9 @@
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 }
 
 /** A coordinate with at most 4 decimals and no trailing zeros, so files stay small and stable. */
@@ -29,7 +32,18 @@ export function svgDocument(width: number, height: number, body: string[]): stri
 }
 
 /** Ten distinguishable line colours (the Tableau 10 palette). */
-export const PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+export const PALETTE = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+];
 
 /**
  * A colour from light to dark blue for `t` in [0, 1] (a sequential scale for heat maps).
@@ -42,5 +56,11 @@ export function blueScale(t: number): string {
   const from = [0xf7, 0xfb, 0xff];
   const to = [0x08, 0x30, 0x6b];
   const clamped = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0));
-  return `#${from.map((f, i) => Math.round(f + (to[i]! - f) * clamped).toString(16).padStart(2, '0')).join('')}`;
+  return `#${from
+    .map((f, i) =>
+      Math.round(f + (to[i]! - f) * clamped)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }

@@ -13,7 +13,11 @@ export interface CatalogueEntry {
 
 export const NUM_CLASSES = 3;
 
-const entry = (id: string, kind: DataKind, options: Record<string, unknown> = {}): CatalogueEntry => ({ id: `metric:${id}`, options, kind });
+const entry = (id: string, kind: DataKind, options: Record<string, unknown> = {}): CatalogueEntry => ({
+  id: `metric:${id}`,
+  options,
+  kind,
+});
 
 /** Every registered metric at least once, with the data it reads. */
 export const CATALOGUE: readonly CatalogueEntry[] = [
@@ -66,7 +70,8 @@ function softmaxRow(logits: number[]): number[] {
   return e.map((v) => v / s);
 }
 
-const logitsRow = (width: number) => fc.array(fc.integer({ min: -3, max: 3 }), { minLength: width, maxLength: width });
+const logitsRow = (width: number) =>
+  fc.array(fc.integer({ min: -3, max: 3 }), { minLength: width, maxLength: width });
 const positive = fc.integer({ min: 0, max: 40 }).map((i) => i / 8);
 
 /** A fast-check arbitrary for one row of the given kind; values are coarse so that ties are common. */
@@ -75,10 +80,15 @@ export function rowArbitrary(kind: DataKind): fc.Arbitrary<Row> {
     case 'binary':
       return fc.record({ target: fc.integer({ min: 0, max: 1 }), prediction: probability });
     case 'multiclass':
-      return fc.record({ target: fc.integer({ min: 0, max: NUM_CLASSES - 1 }), prediction: logitsRow(NUM_CLASSES).map(softmaxRow) });
+      return fc.record({
+        target: fc.integer({ min: 0, max: NUM_CLASSES - 1 }),
+        prediction: logitsRow(NUM_CLASSES).map(softmaxRow),
+      });
     case 'onehot':
       return fc.record({
-        target: fc.integer({ min: 0, max: NUM_CLASSES - 1 }).map((c) => Array.from({ length: NUM_CLASSES }, (_, i) => (i === c ? 1 : 0))),
+        target: fc
+          .integer({ min: 0, max: NUM_CLASSES - 1 })
+          .map((c) => Array.from({ length: NUM_CLASSES }, (_, i) => (i === c ? 1 : 0))),
         prediction: logitsRow(NUM_CLASSES).map(softmaxRow),
       });
     case 'regression':
@@ -86,13 +96,19 @@ export function rowArbitrary(kind: DataKind): fc.Arbitrary<Row> {
     case 'sequence':
       return fc.record({
         target: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 3, maxLength: 3 }),
-        prediction: fc.array(fc.array(fc.integer({ min: -4, max: 4 }), { minLength: 5, maxLength: 5 }), { minLength: 3, maxLength: 3 }),
+        prediction: fc.array(fc.array(fc.integer({ min: -4, max: 4 }), { minLength: 5, maxLength: 5 }), {
+          minLength: 3,
+          maxLength: 3,
+        }),
       });
   }
 }
 
 /** A valid batch of the given kind (for error tests that corrupt one part of it). */
 export function validBatch(kind: DataKind): { targets: NestedNumbers[]; predictions: NestedNumbers[] } {
-  const rows = fc.sample(fc.array(rowArbitrary(kind), { minLength: 6, maxLength: 6 }), { numRuns: 1, seed: 7 })[0]!;
+  const rows = fc.sample(fc.array(rowArbitrary(kind), { minLength: 6, maxLength: 6 }), {
+    numRuns: 1,
+    seed: 7,
+  })[0]!;
   return { targets: rows.map((r) => r.target), predictions: rows.map((r) => r.prediction) };
 }

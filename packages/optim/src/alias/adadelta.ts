@@ -1,7 +1,14 @@
 import type { ChainState } from '../transform/chain.js';
 import { scaleByAdadelta } from '../transform/scale-by-adadelta.js';
 import type { GradientTransform } from '../transform/types.js';
-import { type CommonOptimizerOptions, chainOf, coupledDecay, kerasDecay, learningRateStep, resolveCommon } from './common.js';
+import {
+  type CommonOptimizerOptions,
+  chainOf,
+  coupledDecay,
+  kerasDecay,
+  learningRateStep,
+  resolveCommon,
+} from './common.js';
 
 /** Options of {@link adadelta}. */
 export interface AdadeltaOptions extends CommonOptimizerOptions {

@@ -36,7 +36,8 @@ export function adagrad(options: AdagradOptions = {}): GradientTransform<ChainSt
     epsilonPlacement: c.keras ? 'keras' : 'pytorch',
   });
   const base = toSchedule(c.learningRate, 'adagrad(learningRate)');
-  const lr = lrDecay === 0 ? base : makeSchedule('adagradDecay', { lrDecay }, (t) => base(t) / (1 + t * lrDecay));
+  const lr =
+    lrDecay === 0 ? base : makeSchedule('adagradDecay', { lrDecay }, (t) => base(t) / (1 + t * lrDecay));
   return c.keras
     ? chainOf(scale, scaleByLearningRate(lr), kerasDecay(c))
     : chainOf(coupledDecay(c), scale, scaleByLearningRate(lr));

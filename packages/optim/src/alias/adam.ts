@@ -3,7 +3,14 @@ import { addDecayedWeights } from '../transform/add-decayed-weights.js';
 import type { ChainState } from '../transform/chain.js';
 import { scaleByAdam } from '../transform/scale-by-adam.js';
 import type { GradientTransform } from '../transform/types.js';
-import { type CommonOptimizerOptions, chainOf, coupledDecay, kerasDecay, learningRateStep, resolveCommon } from './common.js';
+import {
+  type CommonOptimizerOptions,
+  chainOf,
+  coupledDecay,
+  kerasDecay,
+  learningRateStep,
+  resolveCommon,
+} from './common.js';
 
 /** Options of {@link adam} and {@link adamw}. */
 export interface AdamOptions extends CommonOptimizerOptions {
@@ -15,7 +22,12 @@ export interface AdamOptions extends CommonOptimizerOptions {
   readonly amsgrad?: boolean;
 }
 
-function scaling(name: string, options: AdamOptions, keras: boolean, pick: (k: string, a: number, b: number, bounds?: object) => number) {
+function scaling(
+  name: string,
+  options: AdamOptions,
+  keras: boolean,
+  pick: (k: string, a: number, b: number, bounds?: object) => number,
+) {
   return scaleByAdam({
     beta1: pick('beta1', 0.9, 0.9),
     beta2: pick('beta2', 0.999, 0.999),
@@ -63,6 +75,8 @@ export function adamw(options: AdamOptions = {}): GradientTransform<ChainState> 
   const c = resolveCommon('adamw', options, { weightDecay: [1e-2, 4e-3] });
   const scale = scaling('adamw', options, c.keras, c.pick);
   if (c.keras) return chainOf(scale, learningRateStep(c), kerasDecay(c));
-  const decay = c.weightDecay !== 0 && addDecayedWeights({ weightDecay: c.weightDecay, ...(c.mask ? { mask: c.mask } : {}) });
+  const decay =
+    c.weightDecay !== 0 &&
+    addDecayedWeights({ weightDecay: c.weightDecay, ...(c.mask ? { mask: c.mask } : {}) });
   return chainOf(scale, decay, learningRateStep(c));
 }

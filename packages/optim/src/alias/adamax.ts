@@ -1,7 +1,14 @@
 import type { ChainState } from '../transform/chain.js';
 import { scaleByAdamax } from '../transform/scale-by-adamax.js';
 import type { GradientTransform } from '../transform/types.js';
-import { type CommonOptimizerOptions, chainOf, coupledDecay, kerasDecay, learningRateStep, resolveCommon } from './common.js';
+import {
+  type CommonOptimizerOptions,
+  chainOf,
+  coupledDecay,
+  kerasDecay,
+  learningRateStep,
+  resolveCommon,
+} from './common.js';
 
 /** Options of {@link adamax}. */
 export interface AdamaxOptions extends CommonOptimizerOptions {

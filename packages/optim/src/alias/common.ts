@@ -14,7 +14,16 @@ import { checkMask, type WeightDecayMask } from '../transform/weight-decay-mask.
 export type Convention = 'pytorch' | 'keras';
 
 /** The named optimizers. */
-export type OptimizerName = 'sgd' | 'adam' | 'adamw' | 'rmsprop' | 'adagrad' | 'adadelta' | 'adamax' | 'nadam' | 'lion';
+export type OptimizerName =
+  | 'sgd'
+  | 'adam'
+  | 'adamw'
+  | 'rmsprop'
+  | 'adagrad'
+  | 'adadelta'
+  | 'adamax'
+  | 'nadam'
+  | 'lion';
 
 /** Default learning rates, `[PyTorch, Keras]`. */
 export const DEFAULT_LEARNING_RATES: Readonly<Record<OptimizerName, readonly [number, number]>> = {
@@ -49,7 +58,12 @@ export interface ResolvedCommon {
   readonly weightDecay: number;
   readonly mask: WeightDecayMask | undefined;
   /** A default for `key` that depends on the convention, validated against `bounds`. */
-  readonly pick: (key: string, pytorch: number, keras: number, bounds?: Parameters<typeof optionalNumber>[2]) => number;
+  readonly pick: (
+    key: string,
+    pytorch: number,
+    keras: number,
+    bounds?: Parameters<typeof optionalNumber>[2],
+  ) => number;
 }
 
 /** Reads and validates the options shared by every alias. */
@@ -59,14 +73,21 @@ export function resolveCommon(
   defaults: { weightDecay?: readonly [number, number] } = {},
 ): ResolvedCommon {
   const options = optionsRecord(raw, `${name}(options)`);
-  const convention = optionalChoice(options.convention, ['pytorch', 'keras'] as const, 'pytorch', `${name}(convention)`);
+  const convention = optionalChoice(
+    options.convention,
+    ['pytorch', 'keras'] as const,
+    'pytorch',
+    `${name}(convention)`,
+  );
   const keras = convention === 'keras';
   const pick: ResolvedCommon['pick'] = (key, pytorch, kerasValue, bounds = {}) =>
     optionalNumber(options[key], keras ? kerasValue : pytorch, bounds, `${name}(${key})`);
   const lrDefault = DEFAULT_LEARNING_RATES[name][keras ? 1 : 0];
-  const learningRate = (typeof options.learningRate === 'function'
-    ? options.learningRate
-    : optionalNumber(options.learningRate, lrDefault, {}, `${name}(learningRate)`)) as LearningRate;
+  const learningRate = (
+    typeof options.learningRate === 'function'
+      ? options.learningRate
+      : optionalNumber(options.learningRate, lrDefault, {}, `${name}(learningRate)`)
+  ) as LearningRate;
   const [wdTorch, wdKeras] = defaults.weightDecay ?? [0, 0];
   return {
     options,
@@ -80,14 +101,21 @@ export function resolveCommon(
 
 /** PyTorch's coupled weight decay: `g + λp` before the optimizer's own scaling. */
 export function coupledDecay(c: ResolvedCommon): GradientTransform<any> | false {
-  return c.weightDecay !== 0 && addDecayedWeights({ weightDecay: c.weightDecay, ...(c.mask ? { mask: c.mask } : {}) });
+  return (
+    c.weightDecay !== 0 &&
+    addDecayedWeights({ weightDecay: c.weightDecay, ...(c.mask ? { mask: c.mask } : {}) })
+  );
 }
 
 /** Keras's weight decay: `−ηλp` added after the learning-rate scaling. */
 export function kerasDecay(c: ResolvedCommon): GradientTransform<any> | false {
   return (
     c.weightDecay !== 0 &&
-    decoupledWeightDecay({ weightDecay: c.weightDecay, learningRate: c.learningRate, ...(c.mask ? { mask: c.mask } : {}) })
+    decoupledWeightDecay({
+      weightDecay: c.weightDecay,
+      learningRate: c.learningRate,
+      ...(c.mask ? { mask: c.mask } : {}),
+    })
   );
 }
 
@@ -97,6 +125,8 @@ export function learningRateStep(c: ResolvedCommon): GradientTransform<any> {
 }
 
 /** `chain` over the parts that are not `false`. */
-export function chainOf(...parts: readonly (GradientTransform<any> | false)[]): GradientTransform<ChainState> {
+export function chainOf(
+  ...parts: readonly (GradientTransform<any> | false)[]
+): GradientTransform<ChainState> {
   return chain(...parts.filter((p): p is GradientTransform<any> => p !== false));
 }

@@ -2,7 +2,13 @@ import { addDecayedWeights } from '../transform/add-decayed-weights.js';
 import type { ChainState } from '../transform/chain.js';
 import { scaleByLion } from '../transform/scale-by-lion.js';
 import type { GradientTransform } from '../transform/types.js';
-import { type CommonOptimizerOptions, chainOf, kerasDecay, learningRateStep, resolveCommon } from './common.js';
+import {
+  type CommonOptimizerOptions,
+  chainOf,
+  kerasDecay,
+  learningRateStep,
+  resolveCommon,
+} from './common.js';
 
 /** Options of {@link lion}. */
 export interface LionOptions extends CommonOptimizerOptions {
@@ -27,6 +33,8 @@ export function lion(options: LionOptions = {}): GradientTransform<ChainState> {
   const c = resolveCommon('lion', options);
   const scale = scaleByLion({ beta1: c.pick('beta1', 0.9, 0.9), beta2: c.pick('beta2', 0.99, 0.99) });
   if (c.keras) return chainOf(scale, learningRateStep(c), kerasDecay(c));
-  const decay = c.weightDecay !== 0 && addDecayedWeights({ weightDecay: c.weightDecay, ...(c.mask ? { mask: c.mask } : {}) });
+  const decay =
+    c.weightDecay !== 0 &&
+    addDecayedWeights({ weightDecay: c.weightDecay, ...(c.mask ? { mask: c.mask } : {}) });
   return chainOf(scale, decay, learningRateStep(c));
 }

@@ -1,7 +1,14 @@
 import type { ChainState } from '../transform/chain.js';
 import { scaleByNadam } from '../transform/scale-by-nadam.js';
 import type { GradientTransform } from '../transform/types.js';
-import { type CommonOptimizerOptions, chainOf, coupledDecay, kerasDecay, learningRateStep, resolveCommon } from './common.js';
+import {
+  type CommonOptimizerOptions,
+  chainOf,
+  coupledDecay,
+  kerasDecay,
+  learningRateStep,
+  resolveCommon,
+} from './common.js';
 
 /** Options of {@link nadam}. */
 export interface NadamOptions extends CommonOptimizerOptions {

@@ -1,3 +1,4 @@
+import type { TensorTree } from '@tessera/core';
 import '@tensorflow/tfjs-backend-cpu';
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
@@ -12,7 +13,7 @@ import { clipByGlobalNorm } from '../transform/clip.js';
 import { type EmaOfParamsState, emaOfParams } from '../transform/ema-of-params.js';
 import { skipIfNotFinite } from '../transform/skip-if-not-finite.js';
 import { disposeState } from '../transform/state.js';
-import type { GradientTransform, TensorTree, TransformState } from '../transform/types.js';
+import type { GradientTransform, TransformState } from '../transform/types.js';
 import { excludeBiasesAndNorms } from '../transform/weight-decay-mask.js';
 import { adadelta } from './adadelta.js';
 import { adagrad } from './adagrad.js';
@@ -31,7 +32,12 @@ interface Case {
   reference: string;
   trajectory: Values[];
   ema?: Values[];
-  wrap?: { clipByGlobalNorm?: number; accumulateGradients?: number; emaDecay?: number; skipIfNotFinite?: boolean };
+  wrap?: {
+    clipByGlobalNorm?: number;
+    accumulateGradients?: number;
+    emaDecay?: number;
+    skipIfNotFinite?: boolean;
+  };
   grads?: Values[];
 }
 interface Fixture {
@@ -40,9 +46,14 @@ interface Fixture {
   cases: Case[];
 }
 
-const fixture: Fixture = JSON.parse(readFileSync(new URL('../__fixtures__/optimizers.json', import.meta.url), 'utf8'));
+const fixture: Fixture = JSON.parse(
+  readFileSync(new URL('../__fixtures__/optimizers.json', import.meta.url), 'utf8'),
+);
 const factories = { sgd, adam, adamw, rmsprop, adagrad, adadelta, adamax, nadam, lion };
-const schedules: Record<string, (o: any) => Schedule> = { stepDecay: stepDecaySchedule, cosineDecay: cosineDecaySchedule };
+const schedules: Record<string, (o: any) => Schedule> = {
+  stepDecay: stepDecaySchedule,
+  cosineDecay: cosineDecaySchedule,
+};
 const RELATIVE = 1e-6;
 
 function build(c: Case): GradientTransform<any> {
@@ -64,7 +75,11 @@ function build(c: Case): GradientTransform<any> {
 function tree(values: Values): TensorTree {
   const out: TensorTree = {};
   for (const [name, { shape }] of Object.entries(fixture.initialParams)) {
-    out[name] = tf.tensor(values[name]!.map((v) => (v === null ? Number.NaN : v)), shape, 'float32');
+    out[name] = tf.tensor(
+      values[name]!.map((v) => (v === null ? Number.NaN : v)),
+      shape,
+      'float32',
+    );
   }
   return out;
 }
@@ -76,7 +91,9 @@ async function expectClose(actual: TensorTree, expected: Values, label: string):
     got.forEach((g, i) => {
       const w = want[i] as number;
       if (!(Math.abs(g - w) <= RELATIVE * Math.abs(w))) {
-        expect.fail(`${label} ${name}[${i}]: got ${g}, want ${w} (relative error ${Math.abs(g - w) / Math.abs(w)})`);
+        expect.fail(
+          `${label} ${name}[${i}]: got ${g}, want ${w} (relative error ${Math.abs(g - w) / Math.abs(w)})`,
+        );
       }
     });
   }
@@ -90,7 +107,9 @@ describe('named optimizers match torch.optim / Keras trajectories (float32, 1e-6
   it.each(fixture.cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const before = tf.memory().numTensors;
     const tx = build(c);
-    const initial: Values = Object.fromEntries(Object.entries(fixture.initialParams).map(([k, v]) => [k, v.values]));
+    const initial: Values = Object.fromEntries(
+      Object.entries(fixture.initialParams).map(([k, v]) => [k, v.values]),
+    );
     let params = tree(initial);
     let state: TransformState = tx.init(params);
     const grads = c.grads ?? fixture.grads;

@@ -3,7 +3,14 @@ import type { ChainState } from '../transform/chain.js';
 import { scaleByRms } from '../transform/scale-by-rms.js';
 import { trace } from '../transform/trace.js';
 import type { GradientTransform } from '../transform/types.js';
-import { type CommonOptimizerOptions, chainOf, coupledDecay, kerasDecay, learningRateStep, resolveCommon } from './common.js';
+import {
+  type CommonOptimizerOptions,
+  chainOf,
+  coupledDecay,
+  kerasDecay,
+  learningRateStep,
+  resolveCommon,
+} from './common.js';
 
 /** Options of {@link rmsprop}. */
 export interface RmspropOptions extends CommonOptimizerOptions {

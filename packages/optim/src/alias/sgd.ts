@@ -3,7 +3,14 @@ import { optionalBoolean } from '../internal/validate.js';
 import type { ChainState } from '../transform/chain.js';
 import { trace } from '../transform/trace.js';
 import type { GradientTransform } from '../transform/types.js';
-import { type CommonOptimizerOptions, chainOf, coupledDecay, kerasDecay, learningRateStep, resolveCommon } from './common.js';
+import {
+  type CommonOptimizerOptions,
+  chainOf,
+  coupledDecay,
+  kerasDecay,
+  learningRateStep,
+  resolveCommon,
+} from './common.js';
 
 /** Options of {@link sgd}. */
 export interface SgdOptions extends CommonOptimizerOptions {

@@ -1,5 +1,5 @@
+import type { TensorTree } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
-import type { TensorTree } from './tree.js';
 
 /**
  * Runs `fn` once per leaf name inside `tf.tidy` and regroups its named outputs into trees:
@@ -16,7 +16,7 @@ export function leafwise<K extends string>(
   for (const name of names) {
     const leaves = tf.tidy(() => fn(name) as Record<string, tf.Tensor>);
     for (const [key, tensor] of Object.entries(leaves)) {
-      out[key as K][name] = tensor;
+      (out[key as K] as TensorTree)[name] = tensor;
     }
   }
   return out;

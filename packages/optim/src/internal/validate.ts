@@ -27,7 +27,12 @@ export function checkNumber(value: unknown, bounds: NumberBounds, where: string)
 }
 
 /** `checkNumber` for an optional option: `fallback` when `value` is undefined. */
-export function optionalNumber(value: unknown, fallback: number, bounds: NumberBounds, where: string): number {
+export function optionalNumber(
+  value: unknown,
+  fallback: number,
+  bounds: NumberBounds,
+  where: string,
+): number {
   return value === undefined ? fallback : checkNumber(value, bounds, where);
 }
 
@@ -55,7 +60,8 @@ export function optionalChoice<T extends string>(
 /** Checks that an options argument is a plain object (or undefined) and returns it as a record. */
 export function optionsRecord(value: unknown, where: string): Record<string, unknown> {
   if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw ValidationError.expected('an options object', value, where);
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw ValidationError.expected('an options object', value, where);
   return value as Record<string, unknown>;
 }
 

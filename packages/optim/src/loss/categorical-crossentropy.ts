@@ -61,18 +61,25 @@ export function sparseCategoricalCrossentropy(
 ): tf.Tensor {
   const where = 'sparseCategoricalCrossentropy';
   checkFloat(predictions, `${where}(predictions)`);
-  if (!(targets instanceof tf.Tensor)) throw ValidationError.expected('a tensor of class indices', targets, `${where}(targets)`);
-  if (targets.dtype !== 'int32') throw new DTypeError(`Expected int32 class indices, received ${targets.dtype}`, { where: `${where}(targets)` });
+  if (!(targets instanceof tf.Tensor))
+    throw ValidationError.expected('a tensor of class indices', targets, `${where}(targets)`);
+  if (targets.dtype !== 'int32')
+    throw new DTypeError(`Expected int32 class indices, received ${targets.dtype}`, {
+      where: `${where}(targets)`,
+    });
   const outer = predictions.shape.slice(0, -1);
   let shape = targets.shape;
   if (shape.length === predictions.rank && shape[shape.length - 1] === 1) shape = shape.slice(0, -1);
-  if (predictions.rank < 1 || !tf.util.arraysEqual(shape, outer)) throw ShapeError.mismatch(outer, targets.shape, `${where}(targets)`);
+  if (predictions.rank < 1 || !tf.util.arraysEqual(shape, outer))
+    throw ShapeError.mismatch(outer, targets.shape, `${where}(targets)`);
   return tf.tidy(() => {
     const classes = predictions.shape[predictions.rank - 1]!;
-    const oneHot = tf.reshape(tf.cast(tf.oneHot(tf.reshape(targets, [-1]), classes), 'float32'), predictions.shape);
+    const oneHot = tf.reshape(
+      tf.cast(tf.oneHot(tf.reshape(targets, [-1]), classes), 'float32'),
+      predictions.shape,
+    );
     const loss = tf.neg(tf.sum(tf.mul(oneHot, logProbabilities(predictions, options.fromLogits)), -1));
     const valid = tf.equal(tf.sum(oneHot, -1), 1);
     return tf.where(valid, loss, tf.fill(loss.shape, Number.NaN));
   });
 }
-

@@ -66,7 +66,9 @@ async function expectClose(t: tf.Tensor, want: number[][] | number[], label: str
       const g = got[offset + j]!;
       expect(Number.isFinite(g), `${label} is ${g}`).toBe(true);
       if (!(Math.abs(g - w) <= RELATIVE * scale + ABSOLUTE)) {
-        expect.fail(`${label}[${offset + j}]: got ${g}, want ${w} (error ${Math.abs(g - w) / scale} of the row's scale)`);
+        expect.fail(
+          `${label}[${offset + j}]: got ${g}, want ${w} (error ${Math.abs(g - w) / scale} of the row's scale)`,
+        );
       }
     });
     offset += row.length;
@@ -82,7 +84,9 @@ describe('losses and their gradients match PyTorch / the Keras formulas (float32
     const before = tf.memory().numTensors;
     const loss = losses[c.loss]!;
     const integer = c.loss === 'sparseCategoricalCrossentropy';
-    const targets = integer ? tf.tensor1d(c.targets as number[], 'int32') : tf.tensor2d(c.targets as number[][]);
+    const targets = integer
+      ? tf.tensor1d(c.targets as number[], 'int32')
+      : tf.tensor2d(c.targets as number[][]);
     const predictions = tf.tensor2d(c.predictions);
     const w = tf.tensor1d(fixture.cotangent);
     const value = loss(targets, predictions, c.options);

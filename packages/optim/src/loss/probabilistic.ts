@@ -35,5 +35,7 @@ export function klDivergence(targets: tf.Tensor, predictions: tf.Tensor): tf.Ten
  */
 export function poisson(targets: tf.Tensor, predictions: tf.Tensor): tf.Tensor {
   checkPair(targets, predictions, 'poisson');
-  return tf.tidy(() => tf.mean(tf.sub(predictions, tf.mul(asFloat(targets), tf.log(tf.add(predictions, EPSILON)))), -1));
+  return tf.tidy(() =>
+    tf.mean(tf.sub(predictions, tf.mul(asFloat(targets), tf.log(tf.add(predictions, EPSILON)))), -1),
+  );
 }

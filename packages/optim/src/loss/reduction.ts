@@ -30,7 +30,12 @@ function alignWeight(weight: tf.Tensor, values: tf.Tensor): tf.Tensor {
   if (shape.length === values.rank + 1 && shape[shape.length - 1] === 1) shape = shape.slice(0, -1);
   while (shape.length < values.rank) shape = [...shape, 1];
   const ok = shape.length === values.rank && shape.every((d, i) => d === 1 || d === values.shape[i]);
-  if (!ok) throw ShapeError.mismatch(values.shape, weight.shape, 'reduceLoss(sampleWeight): not broadcastable to the loss values');
+  if (!ok)
+    throw ShapeError.mismatch(
+      values.shape,
+      weight.shape,
+      'reduceLoss(sampleWeight): not broadcastable to the loss values',
+    );
   return tf.reshape(weight, shape);
 }
 
@@ -47,7 +52,12 @@ function alignWeight(weight: tf.Tensor, values: tf.Tensor): tf.Tensor {
  */
 export function reduceLoss(values: tf.Tensor, options: ReduceLossOptions = {}): tf.Tensor {
   checkFloat(values, 'reduceLoss(values)');
-  const reduction = optionalChoice(options.reduction, REDUCTIONS, 'sumOverBatchSize', 'reduceLoss(reduction)');
+  const reduction = optionalChoice(
+    options.reduction,
+    REDUCTIONS,
+    'sumOverBatchSize',
+    'reduceLoss(reduction)',
+  );
   return tf.tidy(() => {
     const weight = options.sampleWeight ? alignWeight(options.sampleWeight, values) : undefined;
     const weighted = weight ? tf.mul(values, weight) : values;
@@ -75,7 +85,8 @@ export function withReduction(
   loss: LossFunction,
   options: Omit<ReduceLossOptions, 'sampleWeight'> = {},
 ): (targets: tf.Tensor, predictions: tf.Tensor, sampleWeight?: tf.Tensor) => tf.Tensor {
-  if (typeof loss !== 'function') throw ValidationError.expected('a loss function', loss, 'withReduction(loss)');
+  if (typeof loss !== 'function')
+    throw ValidationError.expected('a loss function', loss, 'withReduction(loss)');
   optionalChoice(options.reduction, REDUCTIONS, 'sumOverBatchSize', 'withReduction(reduction)');
   return (targets, predictions, sampleWeight) =>
     tf.tidy(() =>

@@ -14,7 +14,11 @@ import { asFloat, checkPair } from './types.js';
  * @throws ValidationError if δ is not positive, or for bad tensors (see {@link meanSquaredError})
  * @see Huber, "Robust Estimation of a Location Parameter", Ann. Math. Statist. 1964
  */
-export function huber(targets: tf.Tensor, predictions: tf.Tensor, options: { readonly delta?: number } = {}): tf.Tensor {
+export function huber(
+  targets: tf.Tensor,
+  predictions: tf.Tensor,
+  options: { readonly delta?: number } = {},
+): tf.Tensor {
   checkPair(targets, predictions, 'huber');
   const delta = options.delta ?? 1;
   if (typeof delta !== 'number' || !(delta > 0) || !Number.isFinite(delta)) {

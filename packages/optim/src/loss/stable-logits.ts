@@ -4,22 +4,29 @@ import * as tf from '@tensorflow/tfjs-core';
  * `log(1 + eˣ)` computed as `max(x, 0) + log1p(e^−|x|)`, exact for large |x| in float32, with the analytic
  * gradient `σ(x)` (the piecewise form's own gradient is wrong at 0).
  */
-export const stableSoftplus: (x: tf.Tensor) => tf.Tensor = tf.customGrad((x: tf.Tensor, save: tf.GradSaveFunc) => {
-  save([x]);
-  return {
-    value: tf.add(tf.relu(x), tf.log1p(tf.exp(tf.neg(tf.abs(x))))),
-    gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [tf.mul(dy, tf.sigmoid(saved[0]!))],
-  };
-}) as (x: tf.Tensor) => tf.Tensor;
+export const stableSoftplus: (x: tf.Tensor) => tf.Tensor = tf.customGrad(
+  (...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [x, save] = args as [tf.Tensor, tf.GradSaveFunc];
+    save([x]);
+    return {
+      value: tf.add(tf.relu(x), tf.log1p(tf.exp(tf.neg(tf.abs(x))))),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => [tf.mul(dy, tf.sigmoid(saved[0]!))],
+    };
+  },
+) as (x: tf.Tensor) => tf.Tensor;
 
 /**
  * Element-wise `−y·log σ(x) − (1−y)·log(1 − σ(x))` as PyTorch's `BCEWithLogitsLoss` computes it,
  * `max(x, 0) − x·y + log1p(e^−|x|)`, with gradients `σ(x) − y` (logits, computed without cancellation for 0/1 labels) and `−x` (labels).
  */
-export const sigmoidCrossEntropyWithLogits: (labels: tf.Tensor, logits: tf.Tensor) => tf.Tensor = tf.customGrad(
-  (labels: tf.Tensor, logits: tf.Tensor, save: tf.GradSaveFunc) => {
+export const sigmoidCrossEntropyWithLogits: (labels: tf.Tensor, logits: tf.Tensor) => tf.Tensor =
+  tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+    const [labels, logits, save] = args as [tf.Tensor, tf.Tensor, tf.GradSaveFunc];
     save([labels, logits]);
-    const value = tf.add(tf.sub(tf.relu(logits), tf.mul(logits, labels)), tf.log1p(tf.exp(tf.neg(tf.abs(logits)))));
+    const value = tf.add(
+      tf.sub(tf.relu(logits), tf.mul(logits, labels)),
+      tf.log1p(tf.exp(tf.neg(tf.abs(logits)))),
+    );
     return {
       value,
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
@@ -29,5 +36,4 @@ export const sigmoidCrossEntropyWithLogits: (labels: tf.Tensor, logits: tf.Tenso
         return [tf.mul(dy, tf.neg(x)), tf.mul(dy, gradLogits)];
       },
     };
-  },
-) as (labels: tf.Tensor, logits: tf.Tensor) => tf.Tensor;
+  }) as (labels: tf.Tensor, logits: tf.Tensor) => tf.Tensor;

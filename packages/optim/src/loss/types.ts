@@ -24,22 +24,26 @@ export const EPSILON = 1e-7;
  */
 export function checkPair(targets: unknown, predictions: unknown, where: string): void {
   checkFloat(predictions, `${where}(predictions)`);
-  if (!(targets instanceof tf.Tensor)) throw ValidationError.expected('a tensor', targets, `${where}(targets)`);
+  if (!(targets instanceof tf.Tensor))
+    throw ValidationError.expected('a tensor', targets, `${where}(targets)`);
   const p = predictions as tf.Tensor;
   if (p.rank < 1) throw ShapeError.mismatch([null], p.shape, `${where}(predictions): at least rank 1`);
-  if (!tf.util.arraysEqual(targets.shape, p.shape)) throw ShapeError.mismatch(p.shape, targets.shape, `${where}(targets)`);
+  if (!tf.util.arraysEqual(targets.shape, p.shape))
+    throw ShapeError.mismatch(p.shape, targets.shape, `${where}(targets)`);
 }
 
 /** @throws ValidationError / DTypeError unless `value` is a float32 tensor */
 export function checkFloat(value: unknown, where: string): void {
   if (!(value instanceof tf.Tensor)) throw ValidationError.expected('a tensor', value, where);
-  if (value.dtype !== 'float32') throw new DTypeError(`Expected a float32 tensor, received ${value.dtype}`, { where });
+  if (value.dtype !== 'float32')
+    throw new DTypeError(`Expected a float32 tensor, received ${value.dtype}`, { where });
 }
 
 /** Validates a label-smoothing factor in [0, 1]. */
 export function checkSmoothing(value: unknown, where: string): number {
   if (value === undefined) return 0;
-  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw ValidationError.expected('a number in [0, 1]', value, where);
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1))
+    throw ValidationError.expected('a number in [0, 1]', value, where);
   return value;
 }
 

@@ -1,6 +1,6 @@
-import { IOError, ValidationError } from '@tessera/core';
+import { IOError, ValidationError, disposeTree, type TensorTree } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { assertSameStructure, disposeTree, type TensorTree } from '../internal/tree.js';
+import { checkTree } from '../internal/slots.js';
 import { evaluateSchedule, type LearningRate, type Schedule, toSchedule } from '../schedule/types.js';
 import { disposeState } from '../transform/state.js';
 import { restoreState, type SavedState, saveState } from '../transform/state-io.js';
@@ -14,8 +14,8 @@ export interface OptimizerInit {
   readonly learningRate: LearningRate;
   /** Builds the whole transform around the learning-rate schedule the optimizer controls. */
   readonly build: (learningRate: Schedule) => GradientTransform<any>;
-  /** JSON-safe options that rebuild this optimizer through the registry. */
-  readonly config?: Readonly<Record<string, unknown>>;
+  /** JSON-safe options that rebuild this optimizer through the registry (called by `getConfig`). */
+  readonly config?: () => Record<string, unknown>;
 }
 
 /** An optimizer's state as saved by {@link Optimizer.saveState}. */
@@ -53,7 +53,7 @@ export class Optimizer {
   readonly name: string;
   readonly transform: GradientTransform<any>;
   private readonly baseLearningRate: Schedule;
-  private readonly config: Readonly<Record<string, unknown>>;
+  private readonly config: () => Record<string, unknown>;
   private stateValue: TransformState | undefined;
   private shapes: Record<string, number[]> = {};
   private iterationCount = 0;
@@ -61,10 +61,11 @@ export class Optimizer {
   private override: number | null = null;
 
   constructor(init: OptimizerInit) {
-    if (typeof init?.build !== 'function') throw ValidationError.expected('a build(learningRate) function', init?.build, 'Optimizer');
+    if (typeof init?.build !== 'function')
+      throw ValidationError.expected('a build(learningRate) function', init?.build, 'Optimizer');
     this.name = String(init.name);
     this.baseLearningRate = toSchedule(init.learningRate, `optimizer:${this.name}(learningRate)`);
-    this.config = init.config ?? {};
+    this.config = init.config ?? (() => ({}));
     const controlled: Schedule = (step) => {
       this.scheduleStep = step + 1;
       return this.override ?? this.baseLearningRate(step);
@@ -79,7 +80,9 @@ export class Optimizer {
 
   /** The learning rate the next update will use. */
   get learningRate(): number {
-    return this.override ?? evaluateSchedule(this.baseLearningRate, this.scheduleStep, `optimizer:${this.name}`);
+    return (
+      this.override ?? evaluateSchedule(this.baseLearningRate, this.scheduleStep, `optimizer:${this.name}`)
+    );
   }
 
   /**
@@ -101,9 +104,11 @@ export class Optimizer {
 
   /** Creates the state for `variables` now rather than on the first update (Keras `build`). */
   build(variables: Record<string, tf.Tensor> | readonly tf.Variable[]): void {
-    const tree = Array.isArray(variables) ? byName(variables as readonly tf.Variable[]) : (variables as TensorTree);
+    const tree = Array.isArray(variables)
+      ? byName(variables as readonly tf.Variable[])
+      : (variables as TensorTree);
     if (this.stateValue !== undefined) {
-      assertSameStructure(this.tree(), tree, `optimizer:${this.name}.build`);
+      checkTree(this.tree(), tree, `optimizer:${this.name}.build`);
       return;
     }
     this.stateValue = this.transform.init(tree);
@@ -116,7 +121,10 @@ export class Optimizer {
    * `[gradient, variable]` pairs. The gradients are not disposed.
    * @throws ValidationError / ShapeError if gradients and variables do not match each other or the state
    */
-  async applyGradients(grads: Record<string, tf.Tensor> | GradientPairs, variables?: Record<string, tf.Variable>): Promise<void> {
+  async applyGradients(
+    grads: Record<string, tf.Tensor> | GradientPairs,
+    variables?: Record<string, tf.Variable>,
+  ): Promise<void> {
     const where = `optimizer:${this.name}.applyGradients`;
     let gradTree: TensorTree;
     let vars: Record<string, tf.Variable>;
@@ -124,7 +132,8 @@ export class Optimizer {
       gradTree = {};
       vars = {};
       for (const [g, v] of grads as GradientPairs) {
-        if (!(v instanceof tf.Variable)) throw ValidationError.expected('[gradient, tf.Variable] pairs', v, where);
+        if (!(v instanceof tf.Variable))
+          throw ValidationError.expected('[gradient, tf.Variable] pairs', v, where);
         gradTree[v.name] = g;
         vars[v.name] = v;
       }
@@ -132,9 +141,9 @@ export class Optimizer {
       gradTree = grads as TensorTree;
       vars = variables ?? lookUpVariables(Object.keys(gradTree), where);
     }
-    assertSameStructure(vars, gradTree, `${where}(grads)`);
+    checkTree(vars, gradTree, `${where}(grads)`);
     this.build(vars);
-    assertSameStructure(this.tree(), vars, `${where}(variables)`);
+    checkTree(this.tree(), vars, `${where}(variables)`);
     const { updates, state } = await this.transform.update(gradTree, this.stateValue!, vars);
     disposeState(this.stateValue!);
     this.stateValue = state;
@@ -154,7 +163,9 @@ export class Optimizer {
   async minimize(lossFn: () => tf.Scalar, variables?: readonly tf.Variable[]): Promise<number> {
     const { value, grads } = tf.variableGrads(lossFn, variables ? [...variables] : undefined);
     try {
-      const vars = variables ? byName(variables) : lookUpVariables(Object.keys(grads), `optimizer:${this.name}.minimize`);
+      const vars = variables
+        ? byName(variables)
+        : lookUpVariables(Object.keys(grads), `optimizer:${this.name}.minimize`);
       await this.applyGradients(grads, vars);
       return (await value.data())[0]!;
     } finally {
@@ -168,9 +179,12 @@ export class Optimizer {
     return findAverage(this.stateValue);
   }
 
-  /** `{ name, options }` that rebuild this optimizer through the registry. */
+  /**
+   * `{ name, options }` that rebuild this optimizer through the registry ({@link createOptimizer}).
+   * @throws ValidationError if an option cannot be serialised (a schedule or mask function without a config)
+   */
   getConfig(): { name: string; options: Record<string, unknown> } {
-    return { name: this.name, options: { ...this.config } };
+    return { name: this.name, options: this.config() };
   }
 
   /** Reads the state back from the device (asynchronously) into a plain, bit-exact value. */
@@ -193,10 +207,14 @@ export class Optimizer {
    */
   restoreState(saved: SavedOptimizerState): void {
     if (saved?.format !== 'tessera.optimizer' || saved.version !== 1) {
-      throw new IOError('Expected a saved optimizer state (format "tessera.optimizer", version 1)', { where: 'restoreState' });
+      throw new IOError('Expected a saved optimizer state (format "tessera.optimizer", version 1)', {
+        where: 'restoreState',
+      });
     }
     if (saved.name !== this.name) {
-      throw new IOError(`Saved state belongs to optimizer "${saved.name}", not "${this.name}"`, { where: 'restoreState' });
+      throw new IOError(`Saved state belongs to optimizer "${saved.name}", not "${this.name}"`, {
+        where: 'restoreState',
+      });
     }
     const state = saved.state === null ? undefined : restoreState(saved.state);
     if (this.stateValue !== undefined) disposeState(this.stateValue);
@@ -215,7 +233,9 @@ export class Optimizer {
 
   private tree(): Record<string, tf.Tensor> {
     // A shape-only view of the variables the state was built for, enough for structure checks.
-    return Object.fromEntries(Object.entries(this.shapes).map(([k, shape]) => [k, { shape } as unknown as tf.Tensor]));
+    return Object.fromEntries(
+      Object.entries(this.shapes).map(([k, shape]) => [k, { shape } as unknown as tf.Tensor]),
+    );
   }
 }
 
@@ -233,7 +253,11 @@ function lookUpVariables(names: readonly string[], where: string): Record<string
   const out: Record<string, tf.Variable> = {};
   for (const name of names) {
     const v = registered[name];
-    if (!v) throw new ValidationError(`No tf.Variable named "${name}" is registered; pass the variables explicitly`, { where });
+    if (!v)
+      throw new ValidationError(
+        `No tf.Variable named "${name}" is registered; pass the variables explicitly`,
+        { where },
+      );
     out[name] = v;
   }
   return out;
@@ -241,7 +265,8 @@ function lookUpVariables(names: readonly string[], where: string): Record<string
 
 /** Finds the first name → tensor map under a key `average` (the state of `emaOfParams`). */
 function findAverage(state: TransformState | undefined): TensorTree | undefined {
-  if (state === null || state === undefined || typeof state !== 'object' || state instanceof tf.Tensor) return undefined;
+  if (state === null || state === undefined || typeof state !== 'object' || state instanceof tf.Tensor)
+    return undefined;
   if (Array.isArray(state)) {
     for (const s of state) {
       const found = findAverage(s);

@@ -44,9 +44,24 @@ export function cosineDecaySchedule(options: CosineDecayOptions): Schedule {
   if (restarts !== undefined && (restarts === null || typeof restarts !== 'object')) {
     throw ValidationError.expected('an options object or undefined', restarts, `${where}(restarts)`);
   }
-  const tMul = optionalNumber(restarts?.periodMultiplier, 2, { min: 1 }, `${where}(restarts.periodMultiplier)`);
-  const mMul = optionalNumber(restarts?.peakMultiplier, 1, { minExclusive: 0 }, `${where}(restarts.peakMultiplier)`);
-  const config = { initialValue, decaySteps, alpha, ...(restarts ? { restarts: { periodMultiplier: tMul, peakMultiplier: mMul } } : {}) };
+  const tMul = optionalNumber(
+    restarts?.periodMultiplier,
+    2,
+    { min: 1 },
+    `${where}(restarts.periodMultiplier)`,
+  );
+  const mMul = optionalNumber(
+    restarts?.peakMultiplier,
+    1,
+    { minExclusive: 0 },
+    `${where}(restarts.peakMultiplier)`,
+  );
+  const config = {
+    initialValue,
+    decaySteps,
+    alpha,
+    ...(restarts ? { restarts: { periodMultiplier: tMul, peakMultiplier: mMul } } : {}),
+  };
   return makeSchedule('cosineDecay', config, (step) => {
     let fraction = step / decaySteps;
     let peak = 1;

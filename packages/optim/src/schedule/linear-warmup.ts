@@ -27,12 +27,17 @@ export interface LinearWarmupOptions {
 export function linearWarmupSchedule(schedule: Schedule | number, options: LinearWarmupOptions): Schedule {
   const where = 'linearWarmupSchedule';
   const after = typeof schedule === 'number' ? constantSchedule(schedule) : schedule;
-  if (typeof after !== 'function') throw ValidationError.expected('a schedule function or number', schedule, `${where}(schedule)`);
+  if (typeof after !== 'function')
+    throw ValidationError.expected('a schedule function or number', schedule, `${where}(schedule)`);
   const warmupSteps = checkNumber(options?.warmupSteps, { min: 0, integer: true }, `${where}(warmupSteps)`);
   const initialValue = optionalNumber(options?.initialValue, 0, {}, `${where}(initialValue)`);
   const peak = after(0);
-  return makeSchedule('linearWarmup', { warmupSteps, initialValue, schedule: after.config ?? null }, (step) => {
-    if (step < warmupSteps) return initialValue + ((peak - initialValue) * step) / warmupSteps;
-    return after(step - warmupSteps);
-  });
+  return makeSchedule(
+    'linearWarmup',
+    { warmupSteps, initialValue, schedule: after.config ?? null },
+    (step) => {
+      if (step < warmupSteps) return initialValue + ((peak - initialValue) * step) / warmupSteps;
+      return after(step - warmupSteps);
+    },
+  );
 }

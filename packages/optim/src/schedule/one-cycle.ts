@@ -36,10 +36,25 @@ export function oneCycleSchedule(options: OneCycleOptions): Schedule {
   const where = 'oneCycleSchedule';
   const maxValue = checkNumber(options?.maxValue, {}, `${where}(maxValue)`);
   const totalSteps = checkNumber(options?.totalSteps, { min: 2, integer: true }, `${where}(totalSteps)`);
-  const pctStart = optionalNumber(options?.pctStart, 0.3, { minExclusive: 0, maxExclusive: 1 }, `${where}(pctStart)`);
+  const pctStart = optionalNumber(
+    options?.pctStart,
+    0.3,
+    { minExclusive: 0, maxExclusive: 1 },
+    `${where}(pctStart)`,
+  );
   const divFactor = optionalNumber(options?.divFactor, 25, { minExclusive: 0 }, `${where}(divFactor)`);
-  const finalDivFactor = optionalNumber(options?.finalDivFactor, 1e4, { minExclusive: 0 }, `${where}(finalDivFactor)`);
-  const annealStrategy = optionalChoice(options?.annealStrategy, ['cos', 'linear'] as const, 'cos', `${where}(annealStrategy)`);
+  const finalDivFactor = optionalNumber(
+    options?.finalDivFactor,
+    1e4,
+    { minExclusive: 0 },
+    `${where}(finalDivFactor)`,
+  );
+  const annealStrategy = optionalChoice(
+    options?.annealStrategy,
+    ['cos', 'linear'] as const,
+    'cos',
+    `${where}(annealStrategy)`,
+  );
   const threePhase = optionalBoolean(options?.threePhase, false, `${where}(threePhase)`);
   const initial = maxValue / divFactor;
   const min = initial / finalDivFactor;
@@ -64,7 +79,8 @@ export function oneCycleSchedule(options: OneCycleOptions): Schedule {
     let start = 0;
     for (let i = 0; i < phases.length; i++) {
       const phase = phases[i]!;
-      if (step <= phase.end || i === phases.length - 1) return anneal(phase.from, phase.to, (step - start) / (phase.end - start));
+      if (step <= phase.end || i === phases.length - 1)
+        return anneal(phase.from, phase.to, (step - start) / (phase.end - start));
       start = phase.end;
     }
     return min;

@@ -28,14 +28,25 @@ export interface PiecewiseConstantOptions {
 export function piecewiseConstantSchedule(options: PiecewiseConstantOptions): Schedule {
   const where = 'piecewiseConstantSchedule';
   const { boundaries, values } = options ?? ({} as PiecewiseConstantOptions);
-  if (!Array.isArray(boundaries)) throw ValidationError.expected('an array of boundaries', boundaries, `${where}(boundaries)`);
+  if (!Array.isArray(boundaries))
+    throw ValidationError.expected('an array of boundaries', boundaries, `${where}(boundaries)`);
   if (!Array.isArray(values) || values.length !== boundaries.length + 1) {
-    throw ValidationError.expected(`${boundaries.length + 1} values (one more than boundaries)`, values, `${where}(values)`);
+    throw ValidationError.expected(
+      `${boundaries.length + 1} values (one more than boundaries)`,
+      values,
+      `${where}(values)`,
+    );
   }
   boundaries.forEach((b, i) => {
-    checkNumber(b, { minExclusive: i === 0 ? Number.NEGATIVE_INFINITY : boundaries[i - 1]! }, `${where}(boundaries[${i}])`);
+    checkNumber(
+      b,
+      { minExclusive: i === 0 ? Number.NEGATIVE_INFINITY : boundaries[i - 1]! },
+      `${where}(boundaries[${i}])`,
+    );
   });
-  values.forEach((v, i) => checkNumber(v, {}, `${where}(values[${i}])`));
+  values.forEach((v, i) => {
+    checkNumber(v, {}, `${where}(values[${i}])`);
+  });
   const b = [...boundaries];
   const v = [...values];
   return makeSchedule('piecewiseConstant', { boundaries: b, values: v }, (step) => {

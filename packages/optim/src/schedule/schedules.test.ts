@@ -28,14 +28,19 @@ interface Case {
   reference: string;
   values: number[];
 }
-const fixture: { cases: Case[] } = JSON.parse(readFileSync(new URL('../__fixtures__/schedules.json', import.meta.url), 'utf8'));
+const fixture: { cases: Case[] } = JSON.parse(
+  readFileSync(new URL('../__fixtures__/schedules.json', import.meta.url), 'utf8'),
+);
 
 describe('schedules match torch.optim.lr_scheduler', () => {
   it.each(fixture.cases.map((c) => [c.reference, c] as const))('%s', (_name, c) => {
     const schedule = factories[c.schedule]!(c.options);
     c.values.forEach((want, step) => {
       // PyTorch's chainable schedulers accumulate rounding step by step; the closed forms here do not.
-      expect(Math.abs(schedule(step) - want), `step ${step}: ${schedule(step)} vs ${want}`).toBeLessThanOrEqual(1e-9 * Math.abs(want) + 1e-15);
+      expect(
+        Math.abs(schedule(step) - want),
+        `step ${step}: ${schedule(step)} vs ${want}`,
+      ).toBeLessThanOrEqual(1e-9 * Math.abs(want) + 1e-15);
     });
   });
 });
@@ -52,8 +57,13 @@ describe('schedules against closed-form values', () => {
   });
 
   it('exponential decay, continuous and staircase', () => {
-    expect(exponentialDecaySchedule({ initialValue: 2, decaySteps: 4, decayRate: 0.25 })(2)).toBeCloseTo(1, 15);
-    expect(exponentialDecaySchedule({ initialValue: 2, decaySteps: 4, decayRate: 0.25, staircase: true })(7)).toBe(0.5);
+    expect(exponentialDecaySchedule({ initialValue: 2, decaySteps: 4, decayRate: 0.25 })(2)).toBeCloseTo(
+      1,
+      15,
+    );
+    expect(
+      exponentialDecaySchedule({ initialValue: 2, decaySteps: 4, decayRate: 0.25, staircase: true })(7),
+    ).toBe(0.5);
   });
 
   it('polynomial decay holds its end value, or cycles', () => {
@@ -69,11 +79,16 @@ describe('schedules against closed-form values', () => {
     expect(s(50)).toBeCloseTo(0.2 + 0.8 * 0.5, 15);
     expect(s(100)).toBeCloseTo(0.2, 15);
     expect(s(1000)).toBeCloseTo(0.2, 15);
-    const r = cosineDecaySchedule({ initialValue: 1, decaySteps: 10, restarts: { periodMultiplier: 2, peakMultiplier: 0.5 } });
+    const r = cosineDecaySchedule({
+      initialValue: 1,
+      decaySteps: 10,
+      restarts: { periodMultiplier: 2, peakMultiplier: 0.5 },
+    });
     expect(r(10)).toBeCloseTo(0.5, 15); // second period starts at half the peak
     expect(r(20)).toBeCloseTo(0.25, 15); // half-way through the 20-step second period
     expect(r(30)).toBeCloseTo(0.25, 15); // third period, peak 0.25
-    for (const boundary of [10, 30, 70, 150, 310, 630]) expect(r(boundary)).toBeCloseTo(0.5 ** Math.log2(boundary / 10 + 1), 12);
+    for (const boundary of [10, 30, 70, 150, 310, 630])
+      expect(r(boundary)).toBeCloseTo(0.5 ** Math.log2(boundary / 10 + 1), 12);
   });
 
   it('linear warm-up ramps to the wrapped schedule then follows it shifted', () => {
@@ -101,7 +116,9 @@ describe('schedules against closed-form values', () => {
 describe('schedule validation', () => {
   it('rejects bad options and steps with typed errors', () => {
     expect(() => stepDecaySchedule({ initialValue: 1, stepSize: 0 })).toThrow(ValidationError);
-    expect(() => piecewiseConstantSchedule({ boundaries: [5, 2], values: [1, 2, 3] })).toThrow(ValidationError);
+    expect(() => piecewiseConstantSchedule({ boundaries: [5, 2], values: [1, 2, 3] })).toThrow(
+      ValidationError,
+    );
     expect(() => piecewiseConstantSchedule({ boundaries: [5], values: [1] })).toThrow(/2 values/);
     expect(() => cosineDecaySchedule({ initialValue: Number.NaN, decaySteps: 5 })).toThrow(ValidationError);
     expect(() => oneCycleSchedule({ maxValue: 1, totalSteps: 1 })).toThrow(ValidationError);

@@ -26,8 +26,22 @@ export interface Schedule {
 /** A learning rate: a constant or a {@link Schedule}. */
 export type LearningRate = number | Schedule;
 
-/** Attaches `config` to a step function and validates the step argument on every call. */
-export function makeSchedule(name: string, options: Record<string, unknown>, fn: (step: number) => number): Schedule {
+/**
+ * Makes a {@link Schedule} from a step function, attaching `{ name, options }` so optimizers using it can be
+ * serialised (register a `schedule:<name>` plugin that rebuilds it from `options`), and validating the step
+ * argument on every call.
+ * @example
+ * ```ts
+ * import { makeSchedule } from '@tessera/optim';
+ * const inverseSqrt = makeSchedule('inverseSqrt', { peak: 1e-3 }, (step) => 1e-3 / Math.sqrt(step + 1));
+ * ```
+ * @throws ValidationError (when called) if the step is negative or not finite
+ */
+export function makeSchedule(
+  name: string,
+  options: Record<string, unknown>,
+  fn: (step: number) => number,
+): Schedule {
   const schedule = (step: number): number => {
     if (typeof step !== 'number' || !Number.isFinite(step) || step < 0) {
       throw ValidationError.expected('a finite step number >= 0', step, `schedule:${name}`);

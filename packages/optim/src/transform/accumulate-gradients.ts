@@ -1,6 +1,6 @@
-import { ValidationError } from '@tessera/core';
+import { ValidationError, disposeTree, mapTree, type TensorTree } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { assertSameStructure, disposeTree, mapTree, type TensorTree, zerosLike } from '../internal/tree.js';
+import { checkTree, zerosLike } from '../internal/slots.js';
 import { checkNumber } from '../internal/validate.js';
 import { cloneState } from './state.js';
 import type { GradientTransform, TransformState } from './types.js';
@@ -32,12 +32,13 @@ export function accumulateGradients<S extends TransformState>(
   inner: GradientTransform<S>,
   options: { readonly steps: number },
 ): GradientTransform<AccumulateGradientsState<S>> {
-  if (typeof inner?.update !== 'function') throw ValidationError.expected('a gradient transform', inner, 'accumulateGradients(inner)');
+  if (typeof inner?.update !== 'function')
+    throw ValidationError.expected('a gradient transform', inner, 'accumulateGradients(inner)');
   const steps = checkNumber(options?.steps, { min: 1, integer: true }, 'accumulateGradients(steps)');
   return {
     init: (params) => ({ accumulated: zerosLike(params), miniStep: 0, inner: inner.init(params) }),
     async update(grads, state, params) {
-      assertSameStructure(state.accumulated, grads, 'accumulateGradients.update(grads)');
+      checkTree(state.accumulated, grads, 'accumulateGradients.update(grads)');
       const sum = mapTree(state.accumulated, (a, name) => tf.add(a, grads[name]!));
       if (state.miniStep + 1 < steps) {
         return {
@@ -49,7 +50,10 @@ export function accumulateGradients<S extends TransformState>(
       disposeTree(sum);
       try {
         const result = await inner.update(mean, state.inner, params);
-        return { updates: result.updates, state: { accumulated: zerosLike(grads), miniStep: 0, inner: result.state } };
+        return {
+          updates: result.updates,
+          state: { accumulated: zerosLike(grads), miniStep: 0, inner: result.state },
+        };
       } finally {
         disposeTree(mean);
       }

@@ -1,6 +1,6 @@
-import { ValidationError } from '@tessera/core';
+import { ValidationError, mapTree, type TensorTree } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { assertSameStructure, mapTree, type TensorTree } from '../internal/tree.js';
+import { checkTree } from '../internal/slots.js';
 import { checkNumber } from '../internal/validate.js';
 import { evaluateSchedule, type LearningRate, toSchedule } from '../schedule/types.js';
 import type { EmptyState, ScaleByLearningRateState } from './scale.js';
@@ -16,8 +16,9 @@ export interface AddDecayedWeightsOptions {
 }
 
 function checkParams(grads: TensorTree, params: TensorTree | undefined, where: string): TensorTree {
-  if (params === undefined) throw ValidationError.expected('the parameters (update(grads, state, params))', params, where);
-  assertSameStructure(grads, params, where);
+  if (params === undefined)
+    throw ValidationError.expected('the parameters (update(grads, state, params))', params, where);
+  checkTree(grads, params, where);
   return params;
 }
 
@@ -43,7 +44,9 @@ export function addDecayedWeights(options: AddDecayedWeightsOptions = {}): Gradi
       const p = checkParams(grads, params, 'addDecayedWeights.update(params)');
       const decayed = resolveMask(mask, p, 'addDecayedWeights(mask)');
       const updates = mapTree(grads, (g, name) =>
-        decayed.has(name) && weightDecay !== 0 ? tf.tidy(() => tf.add(g, tf.mul(p[name]!, weightDecay))) : tf.clone(g),
+        decayed.has(name) && weightDecay !== 0
+          ? tf.tidy(() => tf.add(g, tf.mul(p[name]!, weightDecay)))
+          : tf.clone(g),
       );
       return { updates, state };
     },
@@ -69,7 +72,9 @@ export interface DecoupledWeightDecayOptions extends AddDecayedWeightsOptions {
  * @throws ValidationError if λ or η is not finite, the mask is malformed, or `params` is missing at update time
  * @see https://keras.io/api/optimizers/#base-optimizer-class (`weight_decay`)
  */
-export function decoupledWeightDecay(options: DecoupledWeightDecayOptions): GradientTransform<ScaleByLearningRateState> {
+export function decoupledWeightDecay(
+  options: DecoupledWeightDecayOptions,
+): GradientTransform<ScaleByLearningRateState> {
   const weightDecay = checkNumber(options?.weightDecay ?? 0, {}, 'decoupledWeightDecay(weightDecay)');
   const schedule = toSchedule(options?.learningRate, 'decoupledWeightDecay(learningRate)');
   const mask = checkMask(options.mask, 'decoupledWeightDecay(mask)');

@@ -1,5 +1,6 @@
+import type { TensorTree } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { assertSameStructure, type TensorTree } from '../internal/tree.js';
+import { checkTree } from '../internal/slots.js';
 
 /**
  * Returns `params + updates` leaf by leaf, as new tensors (the inputs are not disposed).
@@ -13,7 +14,7 @@ import { assertSameStructure, type TensorTree } from '../internal/tree.js';
  * @throws ValidationError / ShapeError if the two trees do not have the same names and shapes
  */
 export function applyUpdates(params: TensorTree, updates: TensorTree): TensorTree {
-  assertSameStructure(params, updates, 'applyUpdates(updates)');
+  checkTree(params, updates, 'applyUpdates(updates)');
   const out: TensorTree = {};
   for (const name of Object.keys(params)) {
     const p = params[name]!;
@@ -35,7 +36,7 @@ export function applyUpdates(params: TensorTree, updates: TensorTree): TensorTre
  * @throws ValidationError / ShapeError if the two trees do not have the same names and shapes
  */
 export function applyUpdatesToVariables(variables: Record<string, tf.Variable>, updates: TensorTree): void {
-  assertSameStructure(variables, updates, 'applyUpdatesToVariables(updates)');
+  checkTree(variables, updates, 'applyUpdatesToVariables(updates)');
   for (const name of Object.keys(variables)) {
     const v = variables[name]!;
     tf.tidy(() => v.assign(tf.add(v, tf.cast(updates[name]!, v.dtype))));

@@ -1,7 +1,6 @@
-import { ValidationError } from '@tessera/core';
-import { cloneTree, disposeTree } from '../internal/tree.js';
+import { ValidationError, cloneTree, disposeTree, type TensorTree } from '@tessera/core';
 import { disposeState } from './state.js';
-import type { GradientTransform, TensorTree, TransformState } from './types.js';
+import type { GradientTransform, TransformState } from './types.js';
 
 /** The state of a {@link chain}: one entry per transform, in order. */
 export type ChainState = readonly TransformState[];
@@ -21,14 +20,22 @@ export type ChainState = readonly TransformState[];
 export function chain(...transforms: readonly GradientTransform<any>[]): GradientTransform<ChainState> {
   transforms.forEach((t, i) => {
     if (typeof t?.init !== 'function' || typeof t?.update !== 'function') {
-      throw ValidationError.expected('a gradient transform with init() and update()', t, `chain(argument ${i})`);
+      throw ValidationError.expected(
+        'a gradient transform with init() and update()',
+        t,
+        `chain(argument ${i})`,
+      );
     }
   });
   return {
     init: (params) => transforms.map((t) => t.init(params)),
     async update(grads, state, params) {
       if (!Array.isArray(state) || state.length !== transforms.length) {
-        throw ValidationError.expected(`a chain state of ${transforms.length} entries`, state, 'chain.update(state)');
+        throw ValidationError.expected(
+          `a chain state of ${transforms.length} entries`,
+          state,
+          'chain.update(state)',
+        );
       }
       let updates: TensorTree = grads;
       const next: TransformState[] = [];

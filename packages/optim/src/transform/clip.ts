@@ -1,5 +1,5 @@
+import { globalNorm, mapTree } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { globalNorm, mapTree } from '../internal/tree.js';
 import { checkNumber } from '../internal/validate.js';
 import type { EmptyState } from './scale.js';
 import type { GradientTransform } from './types.js';
@@ -19,7 +19,10 @@ export function clipByValue(maxAbsValue: number): GradientTransform<EmptyState> 
   const limit = checkNumber(maxAbsValue, { minExclusive: 0 }, 'clipByValue(maxAbsValue)');
   return {
     init: () => ({}),
-    update: async (grads, state) => ({ updates: mapTree(grads, (g) => tf.clipByValue(g, -limit, limit)), state }),
+    update: async (grads, state) => ({
+      updates: mapTree(grads, (g) => tf.clipByValue(g, -limit, limit)),
+      state,
+    }),
   };
 }
 
@@ -39,9 +42,7 @@ export function clipByNorm(maxNorm: number): GradientTransform<EmptyState> {
   return {
     init: () => ({}),
     update: async (grads, state) => ({
-      updates: mapTree(grads, (g) =>
-        tf.tidy(() => tf.mul(g, tf.div(limit, tf.maximum(tf.norm(g), limit)))),
-      ),
+      updates: mapTree(grads, (g) => tf.tidy(() => tf.mul(g, tf.div(limit, tf.maximum(tf.norm(g), limit))))),
       state,
     }),
   };

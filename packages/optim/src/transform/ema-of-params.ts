@@ -1,6 +1,6 @@
-import { ValidationError } from '@tessera/core';
+import { ValidationError, cloneTree, type TensorTree } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { assertSameStructure, cloneTree, type TensorTree } from '../internal/tree.js';
+import { checkTree } from '../internal/slots.js';
 import { optionalNumber } from '../internal/validate.js';
 import type { GradientTransform } from './types.js';
 
@@ -27,9 +27,10 @@ export function emaOfParams(options: { readonly decay?: number } = {}): Gradient
   return {
     init: (params) => ({ count: 0, average: cloneTree(params) }),
     async update(grads, state, params) {
-      if (params === undefined) throw ValidationError.expected('the parameters', params, 'emaOfParams.update(params)');
-      assertSameStructure(state.average, grads, 'emaOfParams.update(grads)');
-      assertSameStructure(state.average, params, 'emaOfParams.update(params)');
+      if (params === undefined)
+        throw ValidationError.expected('the parameters', params, 'emaOfParams.update(params)');
+      checkTree(state.average, grads, 'emaOfParams.update(grads)');
+      checkTree(state.average, params, 'emaOfParams.update(params)');
       const average: TensorTree = {};
       for (const name of Object.keys(state.average)) {
         average[name] = tf.tidy(() => {

@@ -1,6 +1,7 @@
+import type { TensorTree } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { leafwise } from '../internal/leafwise.js';
-import { assertSameStructure, fullLike, type TensorTree } from '../internal/tree.js';
+import { checkTree, fullLike } from '../internal/slots.js';
 import { optionalNumber } from '../internal/validate.js';
 import { type EpsilonPlacement, epsilonPlacementOption } from './epsilon-placement.js';
 import type { GradientTransform } from './types.js';
@@ -30,17 +31,23 @@ export type ScaleByAdagradState = { readonly sumOfSquares: TensorTree };
  * @see Duchi, Hazan & Singer, "Adaptive Subgradient Methods for Online Learning and Stochastic Optimization", JMLR 2011
  */
 export function scaleByAdagrad(options: ScaleByAdagradOptions = {}): GradientTransform<ScaleByAdagradState> {
-  const initial = optionalNumber(options.initialAccumulatorValue, 0, { min: 0 }, 'scaleByAdagrad(initialAccumulatorValue)');
+  const initial = optionalNumber(
+    options.initialAccumulatorValue,
+    0,
+    { min: 0 },
+    'scaleByAdagrad(initialAccumulatorValue)',
+  );
   const eps = optionalNumber(options.epsilon, 1e-10, { min: 0 }, 'scaleByAdagrad(epsilon)');
   const placement = epsilonPlacementOption(options.epsilonPlacement, 'scaleByAdagrad(epsilonPlacement)');
   return {
     init: (params) => ({ sumOfSquares: fullLike(params, initial) }),
     async update(grads, state) {
-      assertSameStructure(state.sumOfSquares, grads, 'scaleByAdagrad.update(grads)');
+      checkTree(state.sumOfSquares, grads, 'scaleByAdagrad.update(grads)');
       const out = leafwise(Object.keys(state.sumOfSquares), ['sumOfSquares', 'update'], (name) => {
         const g = grads[name]!;
         const sumOfSquares = tf.add(state.sumOfSquares[name]!, tf.square(g));
-        const denom = placement === 'pytorch' ? tf.add(tf.sqrt(sumOfSquares), eps) : tf.sqrt(tf.add(sumOfSquares, eps));
+        const denom =
+          placement === 'pytorch' ? tf.add(tf.sqrt(sumOfSquares), eps) : tf.sqrt(tf.add(sumOfSquares, eps));
         return { sumOfSquares, update: tf.div(g, denom) };
       });
       return { updates: out.update, state: { sumOfSquares: out.sumOfSquares } };

@@ -1,6 +1,7 @@
+import type { TensorTree } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { leafwise } from '../internal/leafwise.js';
-import { assertSameStructure, type TensorTree, zerosLike } from '../internal/tree.js';
+import { checkTree, zerosLike } from '../internal/slots.js';
 import { optionalBoolean, optionalNumber } from '../internal/validate.js';
 import { type EpsilonPlacement, epsilonPlacementOption } from './epsilon-placement.js';
 import type { GradientTransform } from './types.js';
@@ -56,7 +57,7 @@ export function scaleByAdam(options: ScaleByAdamOptions = {}): GradientTransform
       nuMax: amsgrad ? zerosLike(params) : null,
     }),
     async update(grads, state) {
-      assertSameStructure(state.mu, grads, 'scaleByAdam.update(grads)');
+      checkTree(state.mu, grads, 'scaleByAdam.update(grads)');
       const t = state.count + 1;
       const bc1 = 1 - b1 ** t;
       const bc2 = 1 - b2 ** t;
@@ -72,7 +73,10 @@ export function scaleByAdam(options: ScaleByAdamOptions = {}): GradientTransform
             : tf.div(tf.mul(mu, Math.sqrt(bc2) / bc1), tf.add(tf.sqrt(v), eps));
         return nuMax ? { mu, nu, nuMax, update } : { mu, nu, update };
       });
-      return { updates: out.update, state: { count: t, mu: out.mu, nu: out.nu, nuMax: amsgrad ? out.nuMax : null } };
+      return {
+        updates: out.update,
+        state: { count: t, mu: out.mu, nu: out.nu, nuMax: amsgrad ? out.nuMax : null },
+      };
     },
   };
 }

@@ -1,6 +1,7 @@
+import type { TensorTree } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { leafwise } from '../internal/leafwise.js';
-import { assertSameStructure, type TensorTree, zerosLike } from '../internal/tree.js';
+import { checkTree, zerosLike } from '../internal/slots.js';
 import { optionalNumber } from '../internal/validate.js';
 import { type EpsilonPlacement, epsilonPlacementOption } from './epsilon-placement.js';
 import type { GradientTransform } from './types.js';
@@ -16,7 +17,11 @@ export interface ScaleByAdamaxOptions {
 }
 
 /** State of {@link scaleByAdamax}. */
-export type ScaleByAdamaxState = { readonly count: number; readonly mu: TensorTree; readonly nuInf: TensorTree };
+export type ScaleByAdamaxState = {
+  readonly count: number;
+  readonly mu: TensorTree;
+  readonly nuInf: TensorTree;
+};
 
 /**
  * Adamax: Adam with the infinity norm, `m ← β₁m + (1−β₁)g`, `u ← max(β₂u, |g|)`, update `m / ((1−β₁ᵗ)·u)`.
@@ -37,7 +42,7 @@ export function scaleByAdamax(options: ScaleByAdamaxOptions = {}): GradientTrans
   return {
     init: (params) => ({ count: 0, mu: zerosLike(params), nuInf: zerosLike(params) }),
     async update(grads, state) {
-      assertSameStructure(state.mu, grads, 'scaleByAdamax.update(grads)');
+      checkTree(state.mu, grads, 'scaleByAdamax.update(grads)');
       const t = state.count + 1;
       const bc1 = 1 - b1 ** t;
       const out = leafwise(Object.keys(state.mu), ['mu', 'nuInf', 'update'], (name) => {

@@ -1,6 +1,7 @@
+import type { TensorTree } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { leafwise } from '../internal/leafwise.js';
-import { assertSameStructure, type TensorTree, zerosLike } from '../internal/tree.js';
+import { checkTree, zerosLike } from '../internal/slots.js';
 import { optionalNumber } from '../internal/validate.js';
 import type { GradientTransform } from './types.js';
 
@@ -32,7 +33,7 @@ export function scaleByLion(options: ScaleByLionOptions = {}): GradientTransform
   return {
     init: (params) => ({ mu: zerosLike(params) }),
     async update(grads, state) {
-      assertSameStructure(state.mu, grads, 'scaleByLion.update(grads)');
+      checkTree(state.mu, grads, 'scaleByLion.update(grads)');
       const out = leafwise(Object.keys(state.mu), ['mu', 'update'], (name) => {
         const g = grads[name]!;
         const m = state.mu[name]!;

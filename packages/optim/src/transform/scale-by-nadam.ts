@@ -1,6 +1,7 @@
+import type { TensorTree } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { leafwise } from '../internal/leafwise.js';
-import { assertSameStructure, type TensorTree, zerosLike } from '../internal/tree.js';
+import { checkTree, zerosLike } from '../internal/slots.js';
 import { optionalNumber } from '../internal/validate.js';
 import type { GradientTransform } from './types.js';
 
@@ -46,7 +47,7 @@ export function scaleByNadam(options: ScaleByNadamOptions = {}): GradientTransfo
   return {
     init: (params) => ({ count: 0, muProduct: 1, mu: zerosLike(params), nu: zerosLike(params) }),
     async update(grads, state) {
-      assertSameStructure(state.mu, grads, 'scaleByNadam.update(grads)');
+      checkTree(state.mu, grads, 'scaleByNadam.update(grads)');
       const t = state.count + 1;
       const bc2 = 1 - b2 ** t;
       const muT = b1 * (1 - 0.5 * 0.96 ** (t * psi));

@@ -1,6 +1,7 @@
+import type { TensorTree } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { leafwise } from '../internal/leafwise.js';
-import { assertSameStructure, fullLike, type TensorTree, zerosLike } from '../internal/tree.js';
+import { checkTree, fullLike, zerosLike } from '../internal/slots.js';
 import { optionalBoolean, optionalNumber } from '../internal/validate.js';
 import { type EpsilonPlacement, epsilonPlacementOption } from './epsilon-placement.js';
 import type { GradientTransform } from './types.js';
@@ -42,9 +43,12 @@ export function scaleByRms(options: ScaleByRmsOptions = {}): GradientTransform<S
   const placement = epsilonPlacementOption(options.epsilonPlacement, 'scaleByRms(epsilonPlacement)');
   const initialScale = optionalNumber(options.initialScale, 0, { min: 0 }, 'scaleByRms(initialScale)');
   return {
-    init: (params) => ({ nu: fullLike(params, initialScale), gradAverage: centered ? zerosLike(params) : null }),
+    init: (params) => ({
+      nu: fullLike(params, initialScale),
+      gradAverage: centered ? zerosLike(params) : null,
+    }),
     async update(grads, state) {
-      assertSameStructure(state.nu, grads, 'scaleByRms.update(grads)');
+      checkTree(state.nu, grads, 'scaleByRms.update(grads)');
       const out = leafwise(Object.keys(state.nu), ['nu', 'gradAverage', 'update'], (name) => {
         const g = grads[name]!;
         const nu = tf.add(tf.mul(state.nu[name]!, decay), tf.mul(tf.square(g), 1 - decay));
@@ -52,7 +56,8 @@ export function scaleByRms(options: ScaleByRmsOptions = {}): GradientTransform<S
           ? tf.add(tf.mul(state.gradAverage![name]!, decay), tf.mul(g, 1 - decay))
           : undefined;
         const variance = gradAverage ? tf.sub(nu, tf.square(gradAverage)) : nu;
-        const denom = placement === 'pytorch' ? tf.add(tf.sqrt(variance), eps) : tf.sqrt(tf.add(variance, eps));
+        const denom =
+          placement === 'pytorch' ? tf.add(tf.sqrt(variance), eps) : tf.sqrt(tf.add(variance, eps));
         const update = tf.div(g, denom);
         return gradAverage ? { nu, gradAverage, update } : { nu, update };
       });

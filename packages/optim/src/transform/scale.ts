@@ -1,5 +1,5 @@
+import { mapTree } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { mapTree } from '../internal/tree.js';
 import { checkNumber } from '../internal/validate.js';
 import { evaluateSchedule, type LearningRate, toSchedule } from '../schedule/types.js';
 import type { GradientTransform } from './types.js';

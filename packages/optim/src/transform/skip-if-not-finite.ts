@@ -1,6 +1,6 @@
 import { ValidationError } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
-import { zerosLike } from '../internal/tree.js';
+import { zerosLike } from '../internal/slots.js';
 import { optionalNumber } from '../internal/validate.js';
 import { cloneState } from './state.js';
 import type { GradientTransform, TransformState } from './types.js';
@@ -34,11 +34,17 @@ export function skipIfNotFinite<S extends TransformState>(
   inner: GradientTransform<S>,
   options: { readonly maxConsecutiveSkips?: number } = {},
 ): GradientTransform<SkipIfNotFiniteState<S>> {
-  if (typeof inner?.update !== 'function') throw ValidationError.expected('a gradient transform', inner, 'skipIfNotFinite(inner)');
+  if (typeof inner?.update !== 'function')
+    throw ValidationError.expected('a gradient transform', inner, 'skipIfNotFinite(inner)');
   const limit =
     options.maxConsecutiveSkips === Number.POSITIVE_INFINITY
       ? Number.POSITIVE_INFINITY
-      : optionalNumber(options.maxConsecutiveSkips, Number.POSITIVE_INFINITY, { min: 0, integer: true }, 'skipIfNotFinite(maxConsecutiveSkips)');
+      : optionalNumber(
+          options.maxConsecutiveSkips,
+          Number.POSITIVE_INFINITY,
+          { min: 0, integer: true },
+          'skipIfNotFinite(maxConsecutiveSkips)',
+        );
   return {
     init: (params) => ({ inner: inner.init(params), consecutiveNotFinite: 0, totalNotFinite: 0 }),
     async update(grads, state, params) {

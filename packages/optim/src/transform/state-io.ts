@@ -80,15 +80,20 @@ function encode(node: TransformState, path: string, tensors: tf.Tensor[], paths:
     return node;
   }
   if (typeof node === 'boolean' || node === null) return node;
-  if (Array.isArray(node)) return node.map((c: TransformState, i) => encode(c, sub(path, String(i)), tensors, paths));
+  if (Array.isArray(node))
+    return node.map((c: TransformState, i) => encode(c, sub(path, String(i)), tensors, paths));
   if (typeof node === 'object') {
     const o: Record<string, SavedStateNode> = {};
-    for (const [k, v] of Object.entries(node as Record<string, TransformState>)) o[k] = encode(v, sub(path, k), tensors, paths);
+    for (const [k, v] of Object.entries(node as Record<string, TransformState>))
+      o[k] = encode(v, sub(path, k), tensors, paths);
     return { o };
   }
-  throw new IOError(`Optimizer state may hold tensors, numbers, booleans, null, arrays and objects; found ${typeof node}`, {
-    where: path || '(root)',
-  });
+  throw new IOError(
+    `Optimizer state may hold tensors, numbers, booleans, null, arrays and objects; found ${typeof node}`,
+    {
+      where: path || '(root)',
+    },
+  );
 }
 
 function sub(path: string, key: string): string {
@@ -112,11 +117,14 @@ export function restoreState(saved: SavedState): TransformState {
     });
   }
   saved.tensors.forEach((t, i) => {
-    const size = t.shape.reduce((a, b) => a * b, 1);
+    const size = t.shape.reduce((a: number, b: number) => a * b, 1);
     if (!t.data || t.data.length !== size) {
-      throw new IOError(`Tensor ${i} ("${t.path}") has shape [${t.shape.join(', ')}] but ${t.data?.length} values`, {
-        where: 'restoreState',
-      });
+      throw new IOError(
+        `Tensor ${i} ("${t.path}") has shape [${t.shape.join(', ')}] but ${t.data?.length} values`,
+        {
+          where: 'restoreState',
+        },
+      );
     }
   });
   const created: tf.Tensor[] = [];
@@ -128,12 +136,17 @@ export function restoreState(saved: SavedState): TransformState {
   }
 }
 
-function decode(node: SavedStateNode, tensors: readonly SavedStateTensor[], created: tf.Tensor[]): TransformState {
+function decode(
+  node: SavedStateNode,
+  tensors: readonly SavedStateTensor[],
+  created: tf.Tensor[],
+): TransformState {
   if (node === null || typeof node === 'number' || typeof node === 'boolean') return node;
   if (Array.isArray(node)) return node.map((c: SavedStateNode) => decode(c, tensors, created));
   if (typeof node === 'object' && 't' in node) {
     const saved = tensors[node.t];
-    if (!saved) throw new IOError(`Structure refers to tensor ${node.t}, which is missing`, { where: 'restoreState' });
+    if (!saved)
+      throw new IOError(`Structure refers to tensor ${node.t}, which is missing`, { where: 'restoreState' });
     // A copy, so the restored state does not alias a buffer the caller may reuse.
     const t = tf.tensor(saved.data.slice(), [...saved.shape], saved.dtype);
     created.push(t);
@@ -145,5 +158,7 @@ function decode(node: SavedStateNode, tensors: readonly SavedStateTensor[], crea
     for (const [k, v] of Object.entries(node.o)) out[k] = decode(v, tensors, created);
     return out;
   }
-  throw new IOError(`Unrecognised node in saved optimizer state: ${JSON.stringify(node)}`, { where: 'restoreState' });
+  throw new IOError(`Unrecognised node in saved optimizer state: ${JSON.stringify(node)}`, {
+    where: 'restoreState',
+  });
 }

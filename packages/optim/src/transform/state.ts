@@ -10,15 +10,22 @@ import type { TransformState } from './types.js';
  * forEachStateTensor({ count: 1, mu: { w: tf.zeros([2]) } }, (t, path) => console.log(path, t.shape));
  * ```
  */
-export function forEachStateTensor(state: TransformState, visit: (tensor: tf.Tensor, path: string) => void): void {
+export function forEachStateTensor(
+  state: TransformState,
+  visit: (tensor: tf.Tensor, path: string) => void,
+): void {
   walk(state, '', visit);
 }
 
 function walk(node: TransformState, path: string, visit: (tensor: tf.Tensor, path: string) => void): void {
   if (node instanceof tf.Tensor) visit(node, path);
-  else if (Array.isArray(node)) node.forEach((child, i) => walk(child, join(path, String(i)), visit));
-  else if (node !== null && typeof node === 'object') {
-    for (const [key, child] of Object.entries(node as Record<string, TransformState>)) walk(child, join(path, key), visit);
+  else if (Array.isArray(node)) {
+    node.forEach((child, i) => {
+      walk(child, join(path, String(i)), visit);
+    });
+  } else if (node !== null && typeof node === 'object') {
+    for (const [key, child] of Object.entries(node as Record<string, TransformState>))
+      walk(child, join(path, key), visit);
   }
 }
 
@@ -40,7 +47,15 @@ export function disposeState(state: TransformState): void {
   forEachStateTensor(state, (t) => t.dispose());
 }
 
-/** Number of tensors in a state tree (useful to check a state was built or disposed as expected). */
+/**
+ * Number of tensors in a state tree (useful to check a state was built or disposed as expected).
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { adam, countStateTensors } from '@tessera/optim';
+ * countStateTensors(adam().init({ w: tf.zeros([3]) })); // 2: the two moments
+ * ```
+ */
 export function countStateTensors(state: TransformState): number {
   let n = 0;
   forEachStateTensor(state, () => {
@@ -52,6 +67,14 @@ export function countStateTensors(state: TransformState): number {
 /**
  * A copy of a state tree whose tensors are new objects sharing the same data (tfjs reference-counts the
  * buffers, so this is cheap). Used where a transform carries a state forward unchanged.
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { cloneState, disposeState } from '@tessera/optim';
+ * const state = { count: 1, mu: { w: tf.ones([2]) } };
+ * const copy = cloneState(state);
+ * disposeState(state); // copy is still usable
+ * ```
  */
 export function cloneState<S extends TransformState>(state: S): S {
   if (state instanceof tf.Tensor) return tf.clone(state) as unknown as S;

@@ -1,7 +1,7 @@
-import { ValidationError } from '@tessera/core';
+import { ValidationError, type TensorTree } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { leafwise } from '../internal/leafwise.js';
-import { assertSameStructure, type TensorTree, zerosLike } from '../internal/tree.js';
+import { checkTree, zerosLike } from '../internal/slots.js';
 import { optionalBoolean, optionalNumber } from '../internal/validate.js';
 import type { GradientTransform } from './types.js';
 
@@ -40,11 +40,13 @@ export function trace(options: TraceOptions = {}): GradientTransform<TraceState>
   return {
     init: (params) => ({ count: 0, momentum: zerosLike(params) }),
     async update(grads, state) {
-      assertSameStructure(state.momentum, grads, 'trace.update(grads)');
+      checkTree(state.momentum, grads, 'trace.update(grads)');
       const first = state.count === 0;
       const out = leafwise(Object.keys(state.momentum), ['momentum', 'update'], (name) => {
         const g = grads[name]!;
-        const momentum = first ? tf.clone(g) : tf.add(tf.mul(state.momentum[name]!, decay), tf.mul(g, 1 - dampening));
+        const momentum = first
+          ? tf.clone(g)
+          : tf.add(tf.mul(state.momentum[name]!, decay), tf.mul(g, 1 - dampening));
         return { momentum, update: nesterov ? tf.add(g, tf.mul(momentum, decay)) : tf.clone(momentum) };
       });
       return { updates: out.update, state: { count: state.count + 1, momentum: out.momentum } };

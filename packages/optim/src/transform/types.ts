@@ -1,7 +1,5 @@
+import type { TensorTree } from '@tessera/core';
 import type * as tf from '@tensorflow/tfjs-core';
-import type { TensorTree } from '../internal/tree.js';
-
-export type { TensorTree } from '../internal/tree.js';
 
 /** A leaf of transform state: a tensor, or a plain value such as a step count. */
 export type StateLeaf = tf.Tensor | number | boolean | null;
@@ -10,7 +8,10 @@ export type StateLeaf = tf.Tensor | number | boolean | null;
  * Transform state: a tree of tensors and plain values (objects, arrays), so that one walk can save,
  * restore or dispose it ({@link saveState}, {@link restoreState}, {@link disposeState}).
  */
-export type TransformState = StateLeaf | readonly TransformState[] | { readonly [key: string]: TransformState };
+export type TransformState =
+  | StateLeaf
+  | readonly TransformState[]
+  | { readonly [key: string]: TransformState };
 
 /** What {@link GradientTransform.update} returns: the transformed updates and the next state. */
 export interface TransformResult<S extends TransformState = TransformState> {

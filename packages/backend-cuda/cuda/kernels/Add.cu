@@ -1,0 +1,4 @@
+// Add: a + b.
+#include "tessera/binary.cuh"
+
+TS_BINARY_ARITHMETIC(a + b)

@@ -1,0 +1,4 @@
+// Ceil: ⌈x⌉.
+#include "tessera/unary.cuh"
+
+TS_UNARY(f32, float, ceilf(x))

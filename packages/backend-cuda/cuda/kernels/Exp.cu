@@ -1,0 +1,4 @@
+// Exp: eˣ.
+#include "tessera/unary.cuh"
+
+TS_UNARY(f32, float, expf(x))

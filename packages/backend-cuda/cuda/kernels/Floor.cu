@@ -1,0 +1,4 @@
+// Floor: ⌊x⌋.
+#include "tessera/unary.cuh"
+
+TS_UNARY(f32, float, floorf(x))

@@ -1,0 +1,4 @@
+// Multiply: a · b.
+#include "tessera/binary.cuh"
+
+TS_BINARY_ARITHMETIC(a * b)

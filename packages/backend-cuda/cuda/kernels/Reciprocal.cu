@@ -1,0 +1,4 @@
+// Reciprocal: 1/x.
+#include "tessera/unary.cuh"
+
+TS_UNARY(f32, float, 1.f / x)

@@ -1,0 +1,4 @@
+// Sqrt: √x.
+#include "tessera/unary.cuh"
+
+TS_UNARY(f32, float, sqrtf(x))

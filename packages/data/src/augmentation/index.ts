@@ -1,0 +1,3 @@
+export * from './augment.js';
+export * from './augment-dataset.js';
+export * from './augmentation-config.js';

@@ -1,0 +1,124 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { ShapeError, ValidationError } from '@tessera/core';
+import { bool, finiteNumber, integer } from '../../layer/config-checks.js';
+import { singleInput, singleShape } from '../../layer/layer-inputs.js';
+import { Layer } from '../../layer/layer.js';
+import type { ForwardContext, LayerConfig, LayerInputs, Shape } from '../../layer/layer-types.js';
+import type { PluginSpec } from '../../layer/plugin-spec.js';
+import { batchNormTraining, normalize } from '../../ops/normalization.js';
+
+/** Config of {@link BatchNormalization} (Keras names and defaults). */
+export interface BatchNormalizationConfig extends LayerConfig {
+  /** The feature (channel) axis, default −1. */
+  axis?: number;
+  /** Moving-average decay, default 0.99 (PyTorch's `momentum` is `1 − this`). */
+  momentum?: number;
+  /** Added to the variance, default 1e-3 (PyTorch's default is 1e-5). */
+  epsilon?: number;
+  center?: boolean;
+  scale?: boolean;
+  betaInitializer?: PluginSpec;
+  gammaInitializer?: PluginSpec;
+  movingMeanInitializer?: PluginSpec;
+  movingVarianceInitializer?: PluginSpec;
+  betaRegularizer?: PluginSpec | null;
+  gammaRegularizer?: PluginSpec | null;
+  betaConstraint?: PluginSpec | null;
+  gammaConstraint?: PluginSpec | null;
+}
+
+/**
+ * Batch normalisation with Keras semantics (Keras `BatchNormalization`). In training it normalises by the
+ * batch mean and *biased* variance over every axis but `axis`, then updates
+ * `moving = moving · momentum + batch · (1 − momentum)` — with the biased variance, as Keras does (PyTorch
+ * stores the unbiased one). At inference, and whenever the layer is frozen (`trainable = false`, as in Keras),
+ * it uses the moving statistics. Weights: `gamma`, `beta`, `moving_mean`, `moving_variance` (last two
+ * non-trainable). Defaults follow Keras: momentum 0.99, epsilon 1e-3.
+ * @throws ValidationError for a momentum outside [0, 1] or a negative epsilon; ShapeError for an unknown axis size
+ * @see Ioffe & Szegedy, "Batch Normalization" (2015); https://keras.io/api/layers/normalization_layers/batch_normalization/
+ * @example
+ * ```ts
+ * const bn = new BatchNormalization();
+ * const y = bn.call(x, { training: true }); // updates moving_mean / moving_variance
+ * ```
+ */
+export class BatchNormalization extends Layer<tf.Tensor> {
+  readonly axis: number;
+  readonly momentum: number;
+  readonly epsilon: number;
+  readonly center: boolean;
+  readonly scale: boolean;
+  readonly weightSpecs: Record<string, PluginSpec | null>;
+  #gamma: tf.Variable | null = null;
+  #beta: tf.Variable | null = null;
+  #movingMean: tf.Variable | null = null;
+  #movingVariance: tf.Variable | null = null;
+
+  constructor(config: BatchNormalizationConfig = {}) {
+    super('BatchNormalization', config);
+    this.axis = integer(config.axis, -1, this.where('axis'));
+    this.momentum = finiteNumber(config.momentum, 0.99, this.where('momentum'));
+    if (this.momentum < 0 || this.momentum > 1) throw ValidationError.expected('momentum in [0, 1]', this.momentum, this.where('momentum'));
+    this.epsilon = finiteNumber(config.epsilon, 1e-3, this.where('epsilon'));
+    if (!(this.epsilon >= 0)) throw ValidationError.expected('epsilon >= 0', this.epsilon, this.where('epsilon'));
+    this.center = bool(config.center, true, this.where('center'));
+    this.scale = bool(config.scale, true, this.where('scale'));
+    this.weightSpecs = {
+      betaInitializer: config.betaInitializer ?? 'zeros',
+      gammaInitializer: config.gammaInitializer ?? 'ones',
+      movingMeanInitializer: config.movingMeanInitializer ?? 'zeros',
+      movingVarianceInitializer: config.movingVarianceInitializer ?? 'ones',
+      betaRegularizer: config.betaRegularizer ?? null,
+      gammaRegularizer: config.gammaRegularizer ?? null,
+      betaConstraint: config.betaConstraint ?? null,
+      gammaConstraint: config.gammaConstraint ?? null,
+    };
+    this.supportsMasking = true;
+  }
+
+  computeOutputShape(inputShape: Shape | readonly Shape[]): Shape {
+    return singleShape(inputShape, this.where('computeOutputShape'));
+  }
+
+  protected buildWeights(inputShape: Shape | readonly Shape[]): void {
+    const s = singleShape(inputShape, this.where('build'));
+    const axis = this.axis < 0 ? s.length + this.axis : this.axis;
+    const size = s[axis];
+    if (axis < 1 || axis >= s.length || size === null || size === undefined) {
+      throw new ShapeError(`Expected axis ${this.axis} to be a known non-batch axis of [${s.map((d) => d ?? '?')}]`, {
+        where: this.where('build'),
+      });
+    }
+    const w = this.weightSpecs;
+    if (this.scale) {
+      this.#gamma = this.addWeight('gamma', [size], { initializer: w.gammaInitializer!, regularizer: w.gammaRegularizer, constraint: w.gammaConstraint });
+    }
+    if (this.center) {
+      this.#beta = this.addWeight('beta', [size], { initializer: w.betaInitializer!, regularizer: w.betaRegularizer, constraint: w.betaConstraint });
+    }
+    this.#movingMean = this.addWeight('moving_mean', [size], { initializer: w.movingMeanInitializer!, trainable: false });
+    this.#movingVariance = this.addWeight('moving_variance', [size], { initializer: w.movingVarianceInitializer!, trainable: false });
+  }
+
+  protected forward(inputs: LayerInputs, context: ForwardContext): tf.Tensor {
+    const x = singleInput(inputs, this.where('call'));
+    const axis = this.axis < 0 ? x.rank + this.axis : this.axis;
+    if (x.shape[axis] !== this.#movingMean!.shape[0]) {
+      throw ShapeError.mismatch(x.shape.map((d, i) => (i === axis ? this.#movingMean!.shape[0]! : null)), x.shape, this.where('call'));
+    }
+    const broadcast = (t: tf.Tensor | null) =>
+      t && axis !== x.rank - 1 ? tf.reshape(t, x.shape.map((d, i) => (i === axis ? d : 1))) : t;
+    if (!context.training || !this.trainable) {
+      return normalize(x, broadcast(this.#movingMean)!, broadcast(this.#movingVariance)!, broadcast(this.#gamma), broadcast(this.#beta), this.epsilon);
+    }
+    const { output, mean, variance } = batchNormTraining(x, this.#gamma, this.#beta, axis, this.epsilon);
+    const m = this.momentum;
+    this.#movingMean!.assign(tf.add(tf.mul(this.#movingMean!, m), tf.mul(mean, 1 - m)));
+    this.#movingVariance!.assign(tf.add(tf.mul(this.#movingVariance!, m), tf.mul(variance, 1 - m)));
+    return output;
+  }
+
+  protected layerConfig(): Record<string, unknown> {
+    return { axis: this.axis, momentum: this.momentum, epsilon: this.epsilon, center: this.center, scale: this.scale, ...this.weightSpecs };
+  }
+}
