@@ -30,7 +30,7 @@ async function run(images: tf.Tensor4D | undefined, fused: boolean): Promise<num
 
 const bench: Benchmark = {
   name: 'augment',
-  description: `Random horizontal flip, rotation (±15°), zoom (±10 %) and width/height shift (±10 %) on float32 batches: ${SMALL.batch} × ${SMALL.size}×${SMALL.size}×${SMALL.channels} and ${LARGE.batch} × ${LARGE.size}×${LARGE.size}×${LARGE.channels}, bilinear sampling, tfjs CPU backend. "fused" composes the four geometric steps into one 3×3 matrix per image and makes one tf.image.transform call per batch; "per augmentation" makes one call per step (4 calls), as chaining separate augmentation layers would.`,
+  description: `Random horizontal flip, rotation (±15°), zoom (±10 %) and width/height shift (±10 %) on float32 batches: ${SMALL.batch} × ${SMALL.size}×${SMALL.size}×${SMALL.channels} and ${LARGE.batch} × ${LARGE.size}×${LARGE.size}×${LARGE.channels}, bilinear sampling, tfjs CPU backend. "fused" composes the four geometric steps into one 3×3 matrix per image and makes one tf.image.transform call per batch; "per augmentation" makes one call per step (4 calls), as chaining separate augmentation layers would. tfjs-backend-cpu 4.22's batched Transform kernel only processes the first image of a batch, so on the CPU backend @tessera/data calls it once per image: 1 call per image fused, 4 per image otherwise.`,
   unit: 'images/s',
   repeats: 5,
   async setup() {

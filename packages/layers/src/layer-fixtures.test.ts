@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Layer } from './layer/layer.js';
 import type { CallOptions } from './layer/layer-types.js';
 import { deserializeLayer } from './layer/serialization.js';
-import { decode, type EncodedTensor, expectClose, isEncoded } from './testing/fixture-tools.js';
+import { decode, type EncodedTensor, expectClose, isEncoded, rms } from './testing/fixture-tools.js';
 
 interface NamedTensor extends EncodedTensor {
   name: string;
@@ -84,22 +84,28 @@ describe('layers match PyTorch (float64) to 1e-5 relative in float32', () => {
       return tf.addN(terms) as tf.Scalar;
     }, wrt);
 
+    const all = [...c.outputs, ...c.gradInputs, ...c.gradWeights];
+    const caseScale = Math.sqrt(all.reduce((s, e) => s + rms(e) ** 2, 0) / all.length);
     expect(outputs.length).toBe(c.outputs.length);
-    for (const [i, o] of outputs.entries()) await expectClose(o, c.outputs[i]!, `output ${i}`);
+    const symbolic = (shape: readonly number[]) => [null, ...shape.slice(1)];
+    const declared = layer.computeOutputShape(c.multiInput ? inputs.map((t) => symbolic(t.shape)) : symbolic(inputs[0]!.shape));
+    const declaredList = outputs.length === 1 ? [declared] : (declared as (number | null)[][]);
+    outputs.forEach((o, i) => expect(declaredList[i], `computeOutputShape ${i}`).toEqual(symbolic(o.shape)));
+    for (const [i, o] of outputs.entries()) await expectClose(o, c.outputs[i]!, `output ${i}`, caseScale);
     const gradInputVars = inputVars.filter((v): v is tf.Variable => v !== null);
     for (const [i, v] of gradInputVars.entries()) {
       const g = grads[v.name] ?? tf.zerosLike(v);
-      await expectClose(g, c.gradInputs[i]!, `d loss / d input ${i}`);
+      await expectClose(g, c.gradInputs[i]!, `d loss / d input ${i}`, caseScale);
       if (!grads[v.name]) g.dispose();
     }
     for (const [i, w] of trainable.entries()) {
       const g = grads[w.variable.name];
       expect(g, `gradient of ${w.path}`).toBeTruthy();
-      await expectClose(g!, c.gradWeights[i]!, `d loss / d ${c.gradWeights[i]!.name}`);
+      await expectClose(g!, c.gradWeights[i]!, `d loss / d ${c.gradWeights[i]!.name}`, caseScale);
     }
     for (const after of c.weightsAfter ?? []) {
       const w = layer.weights.find((x) => relative(layer, x.path) === after.name)!;
-      await expectClose(w.variable, after, `${after.name} after the call`);
+      await expectClose(w.variable, after, `${after.name} after the call`, caseScale);
     }
 
     tf.dispose([value, ...Object.values(grads).filter((g): g is tf.Tensor => g !== null), ...outputs, ...rs, ...inputs]);

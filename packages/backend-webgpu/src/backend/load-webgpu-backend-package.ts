@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { fixWebGPUKernels } from './fix-webgpu-kernels.js';
 
 type WebGPUPackage = typeof import('@tensorflow/tfjs-backend-webgpu');
 
@@ -9,7 +10,8 @@ let loading: Promise<WebGPUPackage> | undefined;
  * exist (`requestWebGPUAdapter` sets them up in Node). Evaluating the package registers its kernels for
  * `webgpu` and, where `navigator.gpu` exists, a backend factory (tfjs priority 3) whose device request fails on
  * adapters with `bgra8unorm-storage`. That factory is removed here unless tfjs already made a backend with it,
- * so tfjs can never pick it on its own; the plugin registers its own when it is activated.
+ * so tfjs can never pick it on its own; the plugin registers its own when it is activated. Defective kernels
+ * are replaced by corrected wrappers (`fixWebGPUKernels`).
  *
  * @example
  * ```ts
@@ -22,6 +24,7 @@ export function loadWebGPUBackendPackage(): Promise<WebGPUPackage> {
   loading ??= import('@tensorflow/tfjs-backend-webgpu').then(
     (webgpu) => {
       if (!('webgpu' in tf.engine().registry) && tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
+      fixWebGPUKernels();
       return webgpu;
     },
     (error: unknown) => {

@@ -3,7 +3,8 @@ import { beforeAll, describe, it } from 'vitest';
 import { registerGradientFixes } from '../gradients/fixes/gradient-fixes.js';
 import { expectClose, pseudoRandom, runOn } from './testing/backend-comparison.js';
 
-const t = (shape: number[], seed: number) => tf.tensor(pseudoRandom(tf.util.sizeFromShape(shape), seed), shape);
+const t = (shape: number[], seed: number) =>
+  tf.tensor(pseudoRandom(tf.util.sizeFromShape(shape), seed), shape);
 
 /** A small CNN touching every completed and corrected kernel's gradient path, plus an embedding. */
 function lossAndGradients(): tf.Tensor[] {

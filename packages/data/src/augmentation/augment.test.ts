@@ -174,3 +174,37 @@ describe('augmentDataset', () => {
     tf.dispose([images, labels]);
   });
 });
+
+describe('batches', () => {
+  it('every image of a batch is augmented like the same image alone (tfjs-backend-cpu Transform defect worked around)', async () => {
+    const x = tf.randomUniform([5, 10, 10, 2], 0, 1, 'float32', 3) as tf.Tensor4D;
+    const config = { rotationRange: 20, zoomRange: 0.2, widthShiftRange: 0.1, horizontalFlip: true };
+    const augmenter = createImageAugmenter(config, { seed: 21 });
+    const batch = augmenter.apply(x);
+    // A second augmenter with the same seed draws the same parameters image by image.
+    const single = createImageAugmenter(config, { seed: 21 });
+    for (let i = 0; i < 5; i++) {
+      const alone = tf.tidy(() => single.apply(x.slice([i], [1]) as tf.Tensor4D));
+      const row = tf.tidy(() => batch.slice([i], [1]).sub(alone).abs().max());
+      expect((await values(row))[0]).toBeLessThan(1e-6);
+      alone.dispose();
+    }
+    const perImageSums = await values(tf.tidy(() => batch.sum([1, 2, 3])));
+    for (const s of perImageSums) expect(s).toBeGreaterThan(50);
+    tf.dispose([x, batch]);
+  });
+});
+
+describe('random crop on a batch', () => {
+  it('cuts an exact window from each image of the batch', async () => {
+    const x = tf.tidy(() => tf.range(0, 48).reshape([3, 4, 4, 1])) as tf.Tensor4D; // image i holds 16i..16i+15
+    const out = await values(augmentImages(x, { randomCrop: [2, 2] }, { seed: 13 }));
+    for (let i = 0; i < 3; i++) {
+      const crop = out.slice(i * 4, i * 4 + 4);
+      const start = crop[0]! - 16 * i;
+      expect(start).toBeGreaterThanOrEqual(0);
+      expect(crop).toEqual([0, 1, 4, 5].map((o) => 16 * i + start + o));
+    }
+    x.dispose();
+  });
+});

@@ -2,6 +2,7 @@ import { ShapeError, ValidationError } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { createRng, randomSeed, type Rng } from '../random/rng.js';
 import { type AugmentationConfig, checkAugmentationConfig } from './augmentation-config.js';
+import { transformBatch } from './image-transform.js';
 import {
   flipHorizontal,
   flipVertical,
@@ -91,9 +92,9 @@ export function createImageAugmenter(
         if (config.rescale !== undefined) x = x.mul(config.rescale);
         const stepCount = perImage[0]?.steps.length ?? 0;
         const transform = (matrices: Matrix3[]) =>
-          tf.image.transform(
+          transformBatch(
             x,
-            tf.tensor2d(matrices.map(toTransformRow), [n, 8]),
+            matrices.map(toTransformRow),
             config.interpolation ?? 'bilinear',
             config.fillMode ?? 'nearest',
             config.fillValue ?? 0,

@@ -32,7 +32,11 @@ export function checkWeights(weights: readonly number[] | undefined, count: numb
     weights.every((w) => typeof w === 'number' && Number.isFinite(w) && w >= 0) &&
     weights.some((w) => w > 0);
   if (!valid) {
-    throw ValidationError.expected(`${count} finite, non-negative weights with a positive sum`, weights, where);
+    throw ValidationError.expected(
+      `${count} finite, non-negative weights with a positive sum`,
+      weights,
+      where,
+    );
   }
   return [...weights];
 }
@@ -45,7 +49,8 @@ export function checkByzantineCount(
   rule: string,
   where: string,
 ): void {
-  if (!(Number.isSafeInteger(f) && f >= 0)) throw ValidationError.expected('a non-negative integer', f, where);
+  if (!(Number.isSafeInteger(f) && f >= 0))
+    throw ValidationError.expected('a non-negative integer', f, where);
   if (n < minClients(f)) {
     throw new ValidationError(
       `Expected at least ${minClients(f)} inputs for ${rule} with ${f} Byzantine, received ${n}`,

@@ -26,7 +26,10 @@ export interface BulyanResult {
  * @see El Mhamdi, Guerraoui & Rouault, "The Hidden Vulnerability of Distributed Learning in Byzantium",
  *   ICML 2018.
  */
-export async function bulyan(trees: readonly TensorTree[], options: { readonly byzantine: number }): Promise<BulyanResult> {
+export async function bulyan(
+  trees: readonly TensorTree[],
+  options: { readonly byzantine: number },
+): Promise<BulyanResult> {
   const where = 'bulyan(trees, options)';
   const names = checkTrees(trees, 1, where);
   const f = options?.byzantine;
@@ -37,13 +40,16 @@ export async function bulyan(trees: readonly TensorTree[], options: { readonly b
   const remaining = trees.map((_, i) => i);
   const selected: number[] = [];
   while (selected.length < theta) {
-    const best = rankByScore(krumScores(distances, remaining, f))[0]!;
+    const best = rankByScore(krumScores(distances, remaining, f), distances, remaining)[0]!;
     selected.push(remaining[best]!);
     remaining.splice(best, 1);
   }
   const chosen = selected.map((i) => trees[i]!);
   const aggregate = Object.fromEntries(
-    names.map((name) => [name, tf.tidy(() => closestToMedianMean(coordinateColumns(chosen, name), beta, chosen[0]![name]!.shape))]),
+    names.map((name) => [
+      name,
+      tf.tidy(() => closestToMedianMean(coordinateColumns(chosen, name), beta, chosen[0]![name]!.shape)),
+    ]),
   );
   return { aggregate, selected };
 }

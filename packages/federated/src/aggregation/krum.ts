@@ -39,7 +39,11 @@ export interface KrumResult {
  * @see Blanchard, El Mhamdi, Guerraoui & Stainer, "Machine Learning with Adversaries: Byzantine Tolerant
  *   Gradient Descent", NeurIPS 2017.
  */
-export function krumScores(distances: readonly (readonly number[])[], candidates: readonly number[], f: number): number[] {
+export function krumScores(
+  distances: readonly (readonly number[])[],
+  candidates: readonly number[],
+  f: number,
+): number[] {
   const neighbours = Math.max(1, candidates.length - f - 2);
   return candidates.map((i) => {
     const others = candidates
@@ -50,9 +54,18 @@ export function krumScores(distances: readonly (readonly number[])[], candidates
   });
 }
 
-/** Candidate positions ordered by score, ties broken by the lower index so results are deterministic. */
-export function rankByScore(scores: readonly number[]): number[] {
-  return scores.map((_, i) => i).sort((a, b) => scores[a]! - scores[b]! || a - b);
+/**
+ * Candidate positions (indices into `candidates`) ordered by Krum score. Exact ties — certain whenever
+ * only one neighbour counts, as the closest pair then scores alike — break by the summed distance to all
+ * other candidates, then by position; the first rule keeps Krum and Bulyan independent of input order.
+ */
+export function rankByScore(
+  scores: readonly number[],
+  distances: readonly (readonly number[])[],
+  candidates: readonly number[],
+): number[] {
+  const spread = candidates.map((i) => candidates.reduce((sum, j) => sum + distances[i]![j]!, 0));
+  return scores.map((_, k) => k).sort((a, b) => scores[a]! - scores[b]! || spread[a]! - spread[b]! || a - b);
 }
 
 /**
@@ -83,7 +96,7 @@ export async function krum(trees: readonly TensorTree[], options: KrumOptions): 
   const distances = await pairwiseSquaredDistances(trees);
   const all = trees.map((_, i) => i);
   const scores = krumScores(distances, all, options.byzantine);
-  const selected = rankByScore(scores).slice(0, m);
+  const selected = rankByScore(scores, distances, all).slice(0, m);
   const aggregate = weightedMean(
     selected.map((i) => trees[i]!),
     selected.map((i) => weights[i]!),

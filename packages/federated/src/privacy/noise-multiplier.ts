@@ -39,12 +39,18 @@ export function getNoiseMultiplier(
     throw ValidationError.expected('a positive, finite target ε', targetEpsilon, where);
   }
   if (!(delta > 0 && delta < 1)) throw ValidationError.expected('δ in (0, 1)', delta, where);
-  if (!(sampleRate > 0 && sampleRate <= 1)) throw ValidationError.expected('a sample rate in (0, 1]', sampleRate, where);
-  if (!(Number.isSafeInteger(steps) && steps > 0)) throw ValidationError.expected('a positive integer step count', steps, where);
+  if (!(sampleRate > 0 && sampleRate <= 1))
+    throw ValidationError.expected('a sample rate in (0, 1]', sampleRate, where);
+  if (!(Number.isSafeInteger(steps) && steps > 0))
+    throw ValidationError.expected('a positive integer step count', steps, where);
   const orders = options.orders ?? DEFAULT_RDP_ORDERS;
   const tolerance = options.relativeTolerance ?? 1e-10;
   if (!(tolerance > 0 && tolerance < 1)) {
-    throw ValidationError.expected('a relative tolerance in (0, 1)', tolerance, `${where} options.relativeTolerance`);
+    throw ValidationError.expected(
+      'a relative tolerance in (0, 1)',
+      tolerance,
+      `${where} options.relativeTolerance`,
+    );
   }
   const epsilonAt = (noiseMultiplier: number) =>
     computeEpsilon([{ noiseMultiplier, sampleRate, steps }], delta, orders).epsilon;

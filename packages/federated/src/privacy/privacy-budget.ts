@@ -1,5 +1,10 @@
 import { ValidationError } from '@tessera/core';
-import { computeEpsilon, type MechanismSteps, type PrivacyHistory, recordPrivacySteps } from './rdp-accountant.js';
+import {
+  computeEpsilon,
+  type MechanismSteps,
+  type PrivacyHistory,
+  recordPrivacySteps,
+} from './rdp-accountant.js';
 import { PrivacyBudgetExceededError } from './privacy-errors.js';
 
 /** A privacy budget: training stops before ε at `delta` would exceed `maxEpsilon`. */
@@ -30,7 +35,8 @@ export function spendPrivacyBudget(
   budget: PrivacyBudget,
 ): PrivacyHistory {
   const where = 'spendPrivacyBudget(history, next, budget)';
-  if (!(budget?.maxEpsilon > 0)) throw ValidationError.expected('a positive budget.maxEpsilon', budget?.maxEpsilon, where);
+  if (!(budget?.maxEpsilon > 0))
+    throw ValidationError.expected('a positive budget.maxEpsilon', budget?.maxEpsilon, where);
   const after = recordPrivacySteps(history, next);
   const projected = computeEpsilon(after, budget.delta, budget.orders).epsilon;
   if (projected > budget.maxEpsilon) {

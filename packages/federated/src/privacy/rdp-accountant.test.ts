@@ -24,7 +24,10 @@ const relative = (a: number, b: number) => Math.abs(a - b) / Math.abs(b);
 
 describe('RDP accountant for the sampled Gaussian mechanism', () => {
   it("equals Opacus's ε = 7.32911117143 for σ = 1.5, q = 0.04, 2250 steps, δ = 1e-5", () => {
-    const { epsilon, order } = computeEpsilon([{ noiseMultiplier: 1.5, sampleRate: 0.04, steps: 2250 }], 1e-5);
+    const { epsilon, order } = computeEpsilon(
+      [{ noiseMultiplier: 1.5, sampleRate: 0.04, steps: 2250 }],
+      1e-5,
+    );
     expect(relative(epsilon, 7.32911117143)).toBeLessThan(1e-9);
     expect(order).toBe(3.9);
   });
@@ -34,26 +37,30 @@ describe('RDP accountant for the sampled Gaussian mechanism', () => {
     expect(DEFAULT_RDP_ORDERS).toHaveLength(151);
   });
 
-  it.each(reference.cases.map((c, i) => [i, c] as const))('matches the independent reference, case %i', (_, c) => {
-    const { epsilon, order } = computeEpsilon(c.history, c.delta);
-    expect(relative(epsilon, c.epsilon)).toBeLessThan(1e-9);
-    expect(order).toBe(c.order);
-    c.history.forEach((entry, k) => {
-      const rdp = computeRdp([{ ...entry, steps: 1 }]);
-      // At orders near 1 the per-step RDP is ~1e-8 and the series' stopping rule (terms below e^-30, as in
-      // Opacus) leaves an absolute error near 1e-13; hence an absolute floor beside the relative bound.
-      rdp.forEach((value, j) => {
-        const expected = c.rdpPerStep[k]![j]!;
-        expect(Math.abs(value - expected)).toBeLessThan(1e-9 * Math.abs(expected) + 1e-12);
+  it.each(reference.cases.map((c, i) => [i, c] as const))(
+    'matches the independent reference, case %i',
+    (_, c) => {
+      const { epsilon, order } = computeEpsilon(c.history, c.delta);
+      expect(relative(epsilon, c.epsilon)).toBeLessThan(1e-9);
+      expect(order).toBe(c.order);
+      c.history.forEach((entry, k) => {
+        const rdp = computeRdp([{ ...entry, steps: 1 }]);
+        // At orders near 1 the per-step RDP is ~1e-8 and the series' stopping rule (terms below e^-30, as in
+        // Opacus) leaves an absolute error near 1e-13; hence an absolute floor beside the relative bound.
+        rdp.forEach((value, j) => {
+          const expected = c.rdpPerStep[k]![j]!;
+          expect(Math.abs(value - expected)).toBeLessThan(1e-9 * Math.abs(expected) + 1e-12);
+        });
       });
-    });
-  });
+    },
+  );
 
   it('composes heterogeneous steps by adding RDP, in any grouping', () => {
     const a = { noiseMultiplier: 1.5, sampleRate: 0.04, steps: 1000 };
     const b = { noiseMultiplier: 2.0, sampleRate: 0.02, steps: 500 };
     let history: PrivacyHistory = [];
-    for (const entry of [a, b, { ...a, steps: 600 }, { ...a, steps: 650 }]) history = recordPrivacySteps(history, entry);
+    for (const entry of [a, b, { ...a, steps: 600 }, { ...a, steps: 650 }])
+      history = recordPrivacySteps(history, entry);
     expect(history).toEqual([a, b, { ...a, steps: 1250 }]);
     const split = computeRdp(history);
     const merged = computeRdp([{ ...a, steps: 2250 }, b]);
@@ -73,9 +80,15 @@ describe('RDP accountant for the sampled Gaussian mechanism', () => {
   });
 
   it('validates its inputs', () => {
-    expect(() => computeEpsilon([{ noiseMultiplier: -1, sampleRate: 0.1, steps: 1 }], 1e-5)).toThrow(ValidationError);
-    expect(() => computeEpsilon([{ noiseMultiplier: 1, sampleRate: 1.5, steps: 1 }], 1e-5)).toThrow(/sample rate/);
-    expect(() => computeEpsilon([{ noiseMultiplier: 1, sampleRate: 0.1, steps: 1.5 }], 1e-5)).toThrow(/steps/);
+    expect(() => computeEpsilon([{ noiseMultiplier: -1, sampleRate: 0.1, steps: 1 }], 1e-5)).toThrow(
+      ValidationError,
+    );
+    expect(() => computeEpsilon([{ noiseMultiplier: 1, sampleRate: 1.5, steps: 1 }], 1e-5)).toThrow(
+      /sample rate/,
+    );
+    expect(() => computeEpsilon([{ noiseMultiplier: 1, sampleRate: 0.1, steps: 1.5 }], 1e-5)).toThrow(
+      /steps/,
+    );
     expect(() => computeEpsilon([], 0)).toThrow(/δ in \(0, 1\)/);
     expect(() => computeRdp([], [1, 2])).toThrow(/orders greater than 1/);
   });

@@ -48,7 +48,10 @@ export function recordPrivacySteps(history: PrivacyHistory, steps: MechanismStep
  * @throws {@link ValidationError} for a malformed entry or an order not greater than 1.
  * @see Mironov, Talwar & Zhang (2019), sampled Gaussian mechanism; Mironov (2017), RDP composition.
  */
-export function computeRdp(history: PrivacyHistory, orders: readonly number[] = DEFAULT_RDP_ORDERS): number[] {
+export function computeRdp(
+  history: PrivacyHistory,
+  orders: readonly number[] = DEFAULT_RDP_ORDERS,
+): number[] {
   const where = 'computeRdp(history, orders)';
   if (!orders.every((a) => typeof a === 'number' && a > 1)) {
     throw ValidationError.expected('RDP orders greater than 1', orders, where);
@@ -81,7 +84,8 @@ export function computeEpsilon(
   delta: number,
   orders: readonly number[] = DEFAULT_RDP_ORDERS,
 ): EpsilonAtOrder {
-  if (!(delta > 0 && delta < 1)) throw ValidationError.expected('δ in (0, 1)', delta, 'computeEpsilon(delta)');
+  if (!(delta > 0 && delta < 1))
+    throw ValidationError.expected('δ in (0, 1)', delta, 'computeEpsilon(delta)');
   if (history.every((entry) => entry.steps === 0 || entry.sampleRate === 0)) {
     history.forEach((entry) => validateSteps(entry, 'computeEpsilon(history)'));
     return { epsilon: 0, order: Number.NaN };
@@ -94,7 +98,8 @@ function validateSteps(entry: MechanismSteps, where: string): void {
   if (!(typeof sigma === 'number' && sigma >= 0 && sigma < Number.POSITIVE_INFINITY)) {
     throw ValidationError.expected('a finite noise multiplier ≥ 0', sigma, where);
   }
-  if (!(typeof q === 'number' && q >= 0 && q <= 1)) throw ValidationError.expected('a sample rate in [0, 1]', q, where);
+  if (!(typeof q === 'number' && q >= 0 && q <= 1))
+    throw ValidationError.expected('a sample rate in [0, 1]', q, where);
   if (!(Number.isSafeInteger(steps) && steps >= 0)) {
     throw ValidationError.expected('a non-negative integer number of steps', steps, where);
   }

@@ -20,7 +20,11 @@ export interface EpsilonAtOrder {
  * @see Balle, Barthe, Gaboardi, Hsu & Sato, "Hypothesis Testing Interpretations and Rényi Differential
  *   Privacy", AISTATS 2020, Theorem 21.
  */
-export function rdpToEpsilon(orders: readonly number[], rdp: readonly number[], delta: number): EpsilonAtOrder {
+export function rdpToEpsilon(
+  orders: readonly number[],
+  rdp: readonly number[],
+  delta: number,
+): EpsilonAtOrder {
   const where = 'rdpToEpsilon(orders, rdp, delta)';
   if (orders.length !== rdp.length || orders.length === 0) {
     throw ValidationError.expected(`${orders.length} RDP values, one per order (at least one)`, rdp, where);

@@ -38,7 +38,9 @@ export function sampledGaussianRdp(q: number, sigma: number, alpha: number): num
   if (sigma === 0) return Number.POSITIVE_INFINITY;
   if (q === 1) return alpha / (2 * sigma * sigma);
   if (alpha === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY;
-  const logA = Number.isInteger(alpha) ? logAIntegerOrder(q, sigma, alpha) : logAFractionalOrder(q, sigma, alpha);
+  const logA = Number.isInteger(alpha)
+    ? logAIntegerOrder(q, sigma, alpha)
+    : logAFractionalOrder(q, sigma, alpha);
   return logA / (alpha - 1);
 }
 

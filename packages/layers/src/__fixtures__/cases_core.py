@@ -64,6 +64,7 @@ def add_cases(rec):
     rec.case('Average', 'average', {}, [a, b2], [], lambda i, w: (i[0] + i[1]) / 2, multi_input=True)
     rec.case('Maximum', 'maximum', {}, [a, b2, c], [], lambda i, w: torch.maximum(torch.maximum(i[0], i[1]), i[2]),
              multi_input=True)
+    rec.case('Minimum', 'minimum', {}, [a, b2], [], lambda i, w: torch.minimum(i[0], i[1]), multi_input=True)
     rec.case('Concatenate', 'concatenate_last', {}, [a, randn(2, 2)], [], lambda i, w: torch.cat(i, -1),
              multi_input=True)
     rec.case('Concatenate', 'concatenate_axis1', {'axis': 1}, [randn(2, 2, 3), randn(2, 1, 3)], [],

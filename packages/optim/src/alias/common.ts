@@ -25,7 +25,14 @@ export type OptimizerName =
   | 'nadam'
   | 'lion';
 
-/** Default learning rates, `[PyTorch, Keras]`. */
+/**
+ * Default learning rates of the named optimizers, `[PyTorch convention, Keras convention]`.
+ * @example
+ * ```ts
+ * import { DEFAULT_LEARNING_RATES } from '@tessera/optim';
+ * DEFAULT_LEARNING_RATES.adadelta; // [1, 0.001]
+ * ```
+ */
 export const DEFAULT_LEARNING_RATES: Readonly<Record<OptimizerName, readonly [number, number]>> = {
   sgd: [1e-3, 0.01],
   adam: [1e-3, 1e-3],

@@ -42,7 +42,17 @@ function plugin(
 const plain = (fn: LossFunction) => () => fn;
 const xent = ['fromLogits', 'labelSmoothing'];
 
-/** The loss plugins (`loss:<camelCaseName>`), with Keras's string aliases (short, snake_case, class names). */
+/**
+ * The loss plugins (`loss:<camelCaseName>`), with Keras's string aliases (short, snake_case, class names).
+ * @example
+ * ```ts
+ * import { createRegistry } from '@tessera/core';
+ * import { lossPlugins } from '@tessera/optim';
+ * const reg = createRegistry();
+ * for (const plugin of lossPlugins) reg.register(plugin);
+ * const loss = reg.create('sparse_categorical_crossentropy', { fromLogits: true }, 'loss');
+ * ```
+ */
 export const lossPlugins: readonly LossPlugin[] = [
   plugin(
     'meanSquaredError',

@@ -36,8 +36,8 @@ type GradientPairs = ReadonlyArray<readonly [tf.Tensor, tf.Variable]>;
 
 /**
  * A Keras-style optimizer: it wraps a {@link GradientTransform}, owns its state, and updates `tf.Variable`s
- * in place. Build one by name through the registry (`registry.create('optimizer:adamw', {...})`, after
- * {@link registerOptim}) or with {@link createOptimizer}.
+ * in place. Build one by name with {@link createOptimizer}, or through the registry
+ * (`registry.create('adamw', {...}, 'optimizer')` after {@link registerOptim}, as `compile` does).
  *
  * @example
  * ```ts

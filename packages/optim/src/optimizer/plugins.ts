@@ -89,7 +89,17 @@ function plugin(
   };
 }
 
-/** The optimizer plugins (`optimizer:<name>`, with Keras class names as aliases). */
+/**
+ * The optimizer plugins (`optimizer:<name>`, with Keras class names as aliases).
+ * @example
+ * ```ts
+ * import { createRegistry } from '@tessera/core';
+ * import { optimizerPlugins } from '@tessera/optim';
+ * const reg = createRegistry();
+ * for (const plugin of optimizerPlugins) reg.register(plugin);
+ * const optimizer = reg.create('AdamW', { learningRate: 1e-3 }, 'optimizer');
+ * ```
+ */
 export const optimizerPlugins: readonly OptimizerPlugin[] = [
   plugin('sgd', 'SGD', sgd),
   plugin('adam', 'Adam', adam),
@@ -104,11 +114,10 @@ export const optimizerPlugins: readonly OptimizerPlugin[] = [
 
 /**
  * Creates an optimizer by name (or from `getConfig()` output) through the registry, so user-registered
- * optimizers work the same way.
+ * optimizers work the same way; the built-in ones are found even before {@link registerOptim} is called.
  * @example
  * ```ts
- * import { createOptimizer, registerOptim } from '@tessera/optim';
- * registerOptim();
+ * import { createOptimizer } from '@tessera/optim';
  * const optimizer = createOptimizer('adamw', { learningRate: 3e-4, globalClipNorm: 1 });
  * const copy = createOptimizer(optimizer.getConfig());
  * ```
@@ -119,9 +128,16 @@ export function createOptimizer(
   options?: OptimizerPluginOptions,
   reg: Registry = registry,
 ): Optimizer {
-  if (typeof nameOrConfig === 'string') return reg.create<Optimizer>(nameOrConfig, options, 'optimizer');
-  if (nameOrConfig === null || typeof nameOrConfig !== 'object' || typeof nameOrConfig.name !== 'string') {
+  if (typeof nameOrConfig !== 'string' && (nameOrConfig === null || typeof nameOrConfig?.name !== 'string')) {
     throw ValidationError.expected('an optimizer name or { name, options }', nameOrConfig, 'createOptimizer');
   }
-  return reg.create<Optimizer>(nameOrConfig.name, { ...nameOrConfig.options, ...options }, 'optimizer');
+  const name = typeof nameOrConfig === 'string' ? nameOrConfig : nameOrConfig.name;
+  const merged = typeof nameOrConfig === 'string' ? options : { ...nameOrConfig.options, ...options };
+  if (!reg.has(name, 'optimizer')) {
+    const builtIn = optimizerPlugins.find(
+      (p) => p.id === name || p.id === `optimizer:${name}` || p.aliases?.includes(name),
+    );
+    if (builtIn) return builtIn.create(merged);
+  }
+  return reg.create<Optimizer>(name, merged, 'optimizer');
 }

@@ -26,7 +26,14 @@ function plugin(
   };
 }
 
-/** Whether a value looks like a {@link ScheduleConfig} (`{ name, options }`). */
+/**
+ * Whether a value looks like a {@link ScheduleConfig} (`{ name, options }`).
+ * @example
+ * ```ts
+ * import { isScheduleConfig } from '@tessera/optim';
+ * isScheduleConfig({ name: 'constant', options: { value: 0.1 } }); // true
+ * ```
+ */
 export function isScheduleConfig(value: unknown): value is ScheduleConfig {
   const v = value as ScheduleConfig;
   return (
@@ -59,7 +66,17 @@ export function scheduleFromConfig(config: ScheduleConfig, reg: Registry = regis
   return reg.create<Schedule>(config.name, config.options, 'schedule'); // throws UnknownPluginError
 }
 
-/** The schedule plugins (`schedule:<name>`), with snake_case aliases. */
+/**
+ * The schedule plugins (`schedule:<name>`), with snake_case aliases.
+ * @example
+ * ```ts
+ * import { createRegistry } from '@tessera/core';
+ * import { schedulePlugins } from '@tessera/optim';
+ * const reg = createRegistry();
+ * for (const plugin of schedulePlugins) reg.register(plugin);
+ * const lr = reg.create('cosine_decay', { initialValue: 0.1, decaySteps: 100 }, 'schedule');
+ * ```
+ */
 export const schedulePlugins: readonly SchedulePlugin[] = [
   plugin('constant', [], (o) => constantSchedule(o.value)),
   plugin('piecewiseConstant', ['piecewise_constant'], piecewiseConstantSchedule),

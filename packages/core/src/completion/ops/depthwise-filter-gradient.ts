@@ -27,10 +27,9 @@ export function depthwiseFilterGradient(
     const [, oh, ow] = dy.shape;
     const m = info.outChannels / info.inChannels;
     const xPerSample = tf.reshape<tf.Rank.R4>(tf.transpose(x, [1, 2, 0, 3]), [1, h, w, n * c]);
-    const dyFilter = tf.reshape<tf.Rank.R4>(
-      tf.transpose(tf.reshape(dy, [n, oh, ow, c, m]), [1, 2, 0, 3, 4]),
-      [oh, ow, n * c, m],
-    );
+    // [n, i, j, c·m] → [i, j, n, c·m] keeps each (c, m) pair adjacent, so one reshape gives [i, j, n·c, m]
+    // and no rank-5 transpose (slow on wasm) is needed.
+    const dyFilter = tf.reshape<tf.Rank.R4>(tf.transpose(dy, [1, 2, 0, 3]), [oh, ow, n * c, m]);
     const { cropped, explicit } = cropAndExplicitPadding(xPerSample, filterGradientPadding(info));
     const perSample = stridedDilatedConv(
       (strides, dilations) => tf.depthwiseConv2d(cropped, dyFilter, strides, explicit, 'NHWC', dilations),
