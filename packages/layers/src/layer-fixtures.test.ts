@@ -74,7 +74,10 @@ describe('layers match PyTorch (float64) to 1e-5 relative in float32', () => {
     let outputs: tf.Tensor[] = [];
     const trainable = layer.trainableWeights;
     expect(trainable.map((w) => relative(layer, w.path))).toEqual(c.gradWeights.map((w) => w.name));
-    const wrt = [...inputVars.filter((v): v is tf.Variable => v !== null), ...trainable.map((w) => w.variable)];
+    const wrt = [
+      ...inputVars.filter((v): v is tf.Variable => v !== null),
+      ...trainable.map((w) => w.variable),
+    ];
     const { value, grads } = tf.variableGrads(() => {
       const out = layer.call(c.multiInput ? callInputs : callInputs[0]!, call);
       outputs = (Array.isArray(out) ? out : [out]).map((o) => tf.keep(o));
@@ -88,9 +91,13 @@ describe('layers match PyTorch (float64) to 1e-5 relative in float32', () => {
     const caseScale = Math.sqrt(all.reduce((s, e) => s + rms(e) ** 2, 0) / all.length);
     expect(outputs.length).toBe(c.outputs.length);
     const symbolic = (shape: readonly number[]) => [null, ...shape.slice(1)];
-    const declared = layer.computeOutputShape(c.multiInput ? inputs.map((t) => symbolic(t.shape)) : symbolic(inputs[0]!.shape));
+    const declared = layer.computeOutputShape(
+      c.multiInput ? inputs.map((t) => symbolic(t.shape)) : symbolic(inputs[0]!.shape),
+    );
     const declaredList = outputs.length === 1 ? [declared] : (declared as (number | null)[][]);
-    outputs.forEach((o, i) => expect(declaredList[i], `computeOutputShape ${i}`).toEqual(symbolic(o.shape)));
+    outputs.forEach((o, i) => {
+      expect(declaredList[i], `computeOutputShape ${i}`).toEqual(symbolic(o.shape));
+    });
     for (const [i, o] of outputs.entries()) await expectClose(o, c.outputs[i]!, `output ${i}`, caseScale);
     const gradInputVars = inputVars.filter((v): v is tf.Variable => v !== null);
     for (const [i, v] of gradInputVars.entries()) {
@@ -108,7 +115,13 @@ describe('layers match PyTorch (float64) to 1e-5 relative in float32', () => {
       await expectClose(w.variable, after, `${after.name} after the call`, caseScale);
     }
 
-    tf.dispose([value, ...Object.values(grads).filter((g): g is tf.Tensor => g !== null), ...outputs, ...rs, ...inputs]);
+    tf.dispose([
+      value,
+      ...Object.values(grads).filter((g): g is tf.Tensor => g !== null),
+      ...outputs,
+      ...rs,
+      ...inputs,
+    ]);
     for (const v of inputVars) v?.dispose();
     disposeCall(call);
     layer.dispose();

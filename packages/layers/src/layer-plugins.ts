@@ -4,17 +4,29 @@ import { ELU, type ELUConfig } from './layers/activation/elu-layer.js';
 import { LeakyReLU, type LeakyReLUConfig } from './layers/activation/leaky-relu.js';
 import { ReLU, type ReLUConfig } from './layers/activation/relu.js';
 import { Softmax, type SoftmaxConfig } from './layers/activation/softmax-layer.js';
-import { MultiHeadAttention, type MultiHeadAttentionConfig } from './layers/attention/multi-head-attention.js';
+import {
+  MultiHeadAttention,
+  type MultiHeadAttentionConfig,
+} from './layers/attention/multi-head-attention.js';
 import { PositionEmbedding, type PositionEmbeddingConfig } from './layers/attention/position-embedding.js';
-import { SinePositionEncoding, type SinePositionEncodingConfig } from './layers/attention/sine-position-encoding.js';
+import {
+  SinePositionEncoding,
+  type SinePositionEncodingConfig,
+} from './layers/attention/sine-position-encoding.js';
 import { TransformerEncoder, type TransformerEncoderConfig } from './layers/attention/transformer-encoder.js';
 import { Conv1D, type Conv1DConfig } from './layers/convolutional/conv1d.js';
 import { Conv2D, type Conv2DConfig } from './layers/convolutional/conv2d.js';
 import { Conv2DTranspose, type Conv2DTransposeConfig } from './layers/convolutional/conv2d-transpose.js';
 import { DepthwiseConv2D, type DepthwiseConv2DConfig } from './layers/convolutional/depthwise-conv2d.js';
 import { SeparableConv2D, type SeparableConv2DConfig } from './layers/convolutional/separable-conv2d.js';
-import { BatchNormalization, type BatchNormalizationConfig } from './layers/normalization/batch-normalization.js';
-import { LayerNormalization, type LayerNormalizationConfig } from './layers/normalization/layer-normalization.js';
+import {
+  BatchNormalization,
+  type BatchNormalizationConfig,
+} from './layers/normalization/batch-normalization.js';
+import {
+  LayerNormalization,
+  type LayerNormalizationConfig,
+} from './layers/normalization/layer-normalization.js';
 import { Bidirectional, type BidirectionalConfig } from './layers/recurrent/bidirectional.js';
 import { GRU, type GRUConfig } from './layers/recurrent/gru.js';
 import { LSTM, type LSTMConfig } from './layers/recurrent/lstm.js';
@@ -63,7 +75,10 @@ export const layerPlugins: readonly LayerPlugin[] = [
   layerPlugin('Softmax', (c: AnyConfig) => new Softmax(c as SoftmaxConfig)),
   layerPlugin('MultiHeadAttention', (c: AnyConfig) => new MultiHeadAttention(c as MultiHeadAttentionConfig)),
   layerPlugin('PositionEmbedding', (c: AnyConfig) => new PositionEmbedding(c as PositionEmbeddingConfig)),
-  layerPlugin('SinePositionEncoding', (c: AnyConfig) => new SinePositionEncoding(c as SinePositionEncodingConfig)),
+  layerPlugin(
+    'SinePositionEncoding',
+    (c: AnyConfig) => new SinePositionEncoding(c as SinePositionEncodingConfig),
+  ),
   layerPlugin('TransformerEncoder', (c: AnyConfig) => new TransformerEncoder(c as TransformerEncoderConfig)),
   layerPlugin('Conv1D', (c: AnyConfig) => new Conv1D(c as Conv1DConfig)),
   layerPlugin('Conv2D', (c: AnyConfig) => new Conv2D(c as Conv2DConfig)),

@@ -11,7 +11,13 @@ import { registerLayers } from './register-layers.js';
 const dir = new URL('./__fixtures__/', import.meta.url);
 const configs = readdirSync(dir)
   .filter((f) => f.endsWith('.json'))
-  .flatMap((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as { className: string; config: Record<string, unknown> }[]);
+  .flatMap(
+    (f) =>
+      JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as {
+        className: string;
+        config: Record<string, unknown>;
+      }[],
+  );
 
 let before = 0;
 beforeAll(async () => {
@@ -34,7 +40,11 @@ describe('registerLayers', () => {
     expect(reg.list('activation')).toContain('activation:temperedSigmoid');
     expect(reg.get('glorot_uniform', 'initializer').id).toBe('initializer:glorotUniform');
     expect(reg.list('regularizer')).toEqual(['regularizer:l1', 'regularizer:l1l2', 'regularizer:l2']);
-    expect(reg.list('constraint')).toEqual(['constraint:maxNorm', 'constraint:nonNeg', 'constraint:unitNorm']);
+    expect(reg.list('constraint')).toEqual([
+      'constraint:maxNorm',
+      'constraint:nonNeg',
+      'constraint:unitNorm',
+    ]);
   });
 
   it('covers every built-in layer with a PyTorch fixture', () => {
@@ -59,13 +69,20 @@ describe('serialisation', () => {
     layer.build([null, 2]);
     const copy = deserializeLayer(serializeLayer(layer));
     copy.build([null, 2]);
-    expect(Array.from(await copy.weights[0]!.variable.data())).toEqual(Array.from(await layer.weights[0]!.variable.data()));
+    expect(Array.from(await copy.weights[0]!.variable.data())).toEqual(
+      Array.from(await layer.weights[0]!.variable.data()),
+    );
     layer.dispose();
     copy.dispose();
   });
 
   it('resolves user plugins through the registry', async () => {
-    registry.register({ kind: 'activation', id: 'activation:cube', apiVersion: 1, create: () => (x: tf.Tensor) => tf.pow(x, 3) });
+    registry.register({
+      kind: 'activation',
+      id: 'activation:cube',
+      apiVersion: 1,
+      create: () => (x: tf.Tensor) => tf.pow(x, 3),
+    });
     try {
       const layer = new Dense({ units: 1, activation: 'cube', useBias: false, kernelInitializer: 'ones' });
       const x = tf.tensor2d([[1, 1]]);

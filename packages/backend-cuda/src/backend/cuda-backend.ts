@@ -108,9 +108,9 @@ export class CudaBackend extends tf.KernelBackend {
     this.driver.launch(fn, shape, this.packer.byteLength);
   }
 
-  /** Frees an intermediate a kernel made and no longer needs. */
+  /** Drops a kernel's reference to an intermediate it made (freed when no view of it remains). */
   disposeIntermediate(info: tf.TensorInfo): void {
-    this.disposeData(info.dataId, true);
+    this.disposeData(info.dataId);
   }
 
   override readSync(dataId: tf.DataId): tf.backend_util.BackendValues {

@@ -54,7 +54,7 @@ export function createDigitsCnnTrainer(seed = 1, learningRate = 0.01): DigitsCnn
   return {
     async step(xs, ys) {
       const { value, grads } = tf.variableGrads(
-        () => sparseCategoricalCrossentropy(ys, logits(xs), { fromLogits: true }) as tf.Scalar,
+        () => tf.mean(sparseCategoricalCrossentropy(ys, logits(xs), { fromLogits: true })) as tf.Scalar,
         Object.values(params),
       );
       const named = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, grads[v.name]!]));

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, it } from 'vitest';
 import { registerGradientFixes } from '../gradients/fixes/gradient-fixes.js';
-import { expectClose, pseudoRandom, runOn } from './testing/backend-comparison.js';
+import { expectClose, pseudoRandom, runOn } from './test-support/backend-comparison.js';
 
 const t = (shape: number[], seed: number) =>
   tf.tensor(pseudoRandom(tf.util.sizeFromShape(shape), seed), shape);
@@ -40,6 +40,6 @@ describe('CNN training gradients on wasm', () => {
     const expected = await runOn('cpu', lossAndGradients);
     const actual = await runOn('wasm', lossAndGradients);
     const names = ['loss', 'conv filter', 'depthwise filter', 'dilated filter', 'embedding'];
-    actual.forEach((a, i) => expectClose(a.values, expected[i]!.values, 1e-4, names[i]));
+    for (const [i, a] of actual.entries()) expectClose(a.values, expected[i]!.values, 1e-4, names[i]);
   });
 });

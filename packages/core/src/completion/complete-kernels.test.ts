@@ -5,7 +5,7 @@ import { ValidationError } from '../errors/index.js';
 import { completeKernels } from './complete-kernels.js';
 import type { KernelCompletion } from './kernel-completion.js';
 import { kernelCompletions } from './kernel-completions.js';
-import { useBackend } from './testing/backend-comparison.js';
+import { useBackend } from './test-support/backend-comparison.js';
 
 const FAKE = 'tessera-completion-test';
 const identity: tf.KernelFunc = ({ inputs }) => inputs.x!;

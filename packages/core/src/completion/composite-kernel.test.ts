@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compositeKernelFunc } from './composite-kernel.js';
-import { useBackend } from './testing/backend-comparison.js';
+import { useBackend } from './test-support/backend-comparison.js';
 
 const SQUARE_PLUS_ONE = 'TesseraTestSquarePlusOne';
 const PASS_THROUGH = 'TesseraTestPassThrough';

@@ -4,7 +4,7 @@ import { kernelOrigins } from '../backends/kernel-provenance.js';
 import { ValidationError } from '../errors/index.js';
 import { correctKernels, kernelCorrections } from './correct-kernels.js';
 import type { KernelCorrection } from './kernel-correction.js';
-import { useBackend } from './testing/backend-comparison.js';
+import { useBackend } from './test-support/backend-comparison.js';
 
 const FAKE = 'tessera-correction-test';
 const wrong: tf.KernelFunc = ({ inputs }) => inputs.x!;

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { kernelCorrections } from './correct-kernels.js';
 import { kernelCompletions } from './kernel-completions.js';
-import { pseudoRandom, useBackend } from './testing/backend-comparison.js';
+import { pseudoRandom, useBackend } from './test-support/backend-comparison.js';
 
 const t4 = (shape: [number, number, number, number], seed: number) =>
   tf.tensor4d(pseudoRandom(tf.util.sizeFromShape(shape), seed), shape);

@@ -18,7 +18,8 @@ type Options = Record<string, unknown>;
 function num(options: Options, key: string, fallback: number, where: string): number {
   const v = options[key];
   if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw ValidationError.expected('a finite number', v, `${where}({ ${key} })`);
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw ValidationError.expected('a finite number', v, `${where}({ ${key} })`);
   return v;
 }
 

@@ -2,7 +2,12 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { ValidationError } from '@tessera/core';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { l1l2Regularizer, l1Regularizer, l2Regularizer, resolveRegularizer } from '../regularizers/regularizers.js';
+import {
+  l1l2Regularizer,
+  l1Regularizer,
+  l2Regularizer,
+  resolveRegularizer,
+} from '../regularizers/regularizers.js';
 import { maxNormConstraint, nonNegConstraint, resolveConstraint, unitNormConstraint } from './constraints.js';
 
 let before = 0;
@@ -27,15 +32,24 @@ describe('constraints (Keras formulas, epsilon 1e-7)', () => {
     // Columns (axis 0 slices) have norms 5 and 0.5.
     const w = tf.tensor2d([3, 0.3, 4, 0.4], [2, 2]);
     const got = await values(maxNormConstraint({ maxValue: 2 })(w));
-    const expected = [3 * (2 / (5 + 1e-7)), 0.3 * (0.5 / (0.5 + 1e-7)), 4 * (2 / (5 + 1e-7)), 0.4 * (0.5 / (0.5 + 1e-7))];
-    got.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 6));
+    const expected = [
+      3 * (2 / (5 + 1e-7)),
+      0.3 * (0.5 / (0.5 + 1e-7)),
+      4 * (2 / (5 + 1e-7)),
+      0.4 * (0.5 / (0.5 + 1e-7)),
+    ];
+    got.forEach((v, i) => {
+      expect(v).toBeCloseTo(expected[i]!, 6);
+    });
     w.dispose();
   });
 
   it('unitNorm scales each slice to norm 1 and nonNeg zeroes negatives', async () => {
     const w = tf.tensor2d([3, -1, 4, 0], [2, 2]);
     const unit = await values(unitNormConstraint({ axis: 0 })(w));
-    [0.6, -1, 0.8, 0].forEach((v, i) => expect(unit[i]).toBeCloseTo(v, 6));
+    [0.6, -1, 0.8, 0].forEach((v, i) => {
+      expect(unit[i]).toBeCloseTo(v, 6);
+    });
     expect(await values(nonNegConstraint()(w))).toEqual([3, 0, 4, 0]);
     w.dispose();
   });

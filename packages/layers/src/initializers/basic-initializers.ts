@@ -4,7 +4,8 @@ import type { Initializer } from './initializer.js';
 
 function finite(value: unknown, fallback: number, where: string): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw ValidationError.expected('a finite number', value, where);
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw ValidationError.expected('a finite number', value, where);
   return value;
 }
 
@@ -18,7 +19,8 @@ function positive(value: unknown, fallback: number, where: string): number {
 export function seedOption(options: Record<string, unknown>, where: string): number | undefined {
   const s = options.seed;
   if (s === undefined || s === null) return undefined;
-  if (typeof s !== 'number' || !Number.isInteger(s)) throw ValidationError.expected('an integer seed', s, where);
+  if (typeof s !== 'number' || !Number.isInteger(s))
+    throw ValidationError.expected('an integer seed', s, where);
   return s;
 }
 
@@ -65,7 +67,9 @@ export function constantInitializer(options: { value?: number } = {}): Initializ
  * randomNormalInitializer({ stddev: 0.02 })([8, 8], 42);
  * ```
  */
-export function randomNormalInitializer(options: { mean?: number; stddev?: number; seed?: number } = {}): Initializer {
+export function randomNormalInitializer(
+  options: { mean?: number; stddev?: number; seed?: number } = {},
+): Initializer {
   const mean = finite(options.mean, 0, 'randomNormalInitializer({ mean })');
   const stddev = positive(options.stddev, 0.05, 'randomNormalInitializer({ stddev })');
   const fixed = seedOption(options, 'randomNormalInitializer({ seed })');
@@ -85,7 +89,8 @@ export function randomUniformInitializer(
 ): Initializer {
   const lo = finite(options.minValue, -0.05, 'randomUniformInitializer({ minValue })');
   const hi = finite(options.maxValue, 0.05, 'randomUniformInitializer({ maxValue })');
-  if (!(lo < hi)) throw ValidationError.expected(`maxValue > minValue (${lo})`, hi, 'randomUniformInitializer');
+  if (!(lo < hi))
+    throw ValidationError.expected(`maxValue > minValue (${lo})`, hi, 'randomUniformInitializer');
   const fixed = seedOption(options, 'randomUniformInitializer({ seed })');
   return (shape, seed) => tf.randomUniform([...shape], lo, hi, 'float32', fixed ?? seed);
 }

@@ -26,7 +26,13 @@ function plugin(
   aliases: string[],
   create: (options: Record<string, unknown>) => Initializer,
 ): InitializerPlugin {
-  return { kind: 'initializer', id: `initializer:${name}`, apiVersion: 1, aliases, create: (o) => create(o ?? {}) };
+  return {
+    kind: 'initializer',
+    id: `initializer:${name}`,
+    apiVersion: 1,
+    aliases,
+    create: (o) => create(o ?? {}),
+  };
 }
 
 /**
@@ -62,6 +68,10 @@ export const initializerPlugins: readonly InitializerPlugin[] = [
  * const init = resolveInitializer({ name: 'heNormal' });
  * ```
  */
-export function resolveInitializer(spec: PluginSpec, reg: Registry = registry, where = 'initializer'): Initializer {
+export function resolveInitializer(
+  spec: PluginSpec,
+  reg: Registry = registry,
+  where = 'initializer',
+): Initializer {
   return resolvePluginSpec<Initializer>('initializer', spec, initializerPlugins, reg, where);
 }

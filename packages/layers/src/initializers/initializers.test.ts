@@ -2,7 +2,12 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { ValidationError } from '@tessera/core';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { constantInitializer, randomNormalInitializer, randomUniformInitializer, truncatedNormalInitializer } from './basic-initializers.js';
+import {
+  constantInitializer,
+  randomNormalInitializer,
+  randomUniformInitializer,
+  truncatedNormalInitializer,
+} from './basic-initializers.js';
 import { computeFans, type Initializer } from './initializer.js';
 import { resolveInitializer } from './initializer-plugins.js';
 import { orthogonalInitializer } from './orthogonal.js';
@@ -20,7 +25,7 @@ afterEach(() => {
 
 async function stats(init: Initializer, shape: number[], seed = 11) {
   const t = init(shape, seed);
-  const v = await t.data();
+  const v = Array.from(await t.data());
   t.dispose();
   const n = v.length;
   const mean = v.reduce((s, x) => s + x, 0) / n;
@@ -56,8 +61,12 @@ describe('variance-scaling initialisers follow their published variances', () =>
   });
 
   it('rejects bad options', () => {
-    expect(() => resolveInitializer({ name: 'varianceScaling', options: { scale: -1 } })).toThrow(ValidationError);
-    expect(() => resolveInitializer({ name: 'varianceScaling', options: { mode: 'fan_sideways' } })).toThrow(ValidationError);
+    expect(() => resolveInitializer({ name: 'varianceScaling', options: { scale: -1 } })).toThrow(
+      ValidationError,
+    );
+    expect(() => resolveInitializer({ name: 'varianceScaling', options: { mode: 'fan_sideways' } })).toThrow(
+      ValidationError,
+    );
   });
 });
 
@@ -106,8 +115,14 @@ describe('orthogonal', () => {
     const tall = orthogonalInitializer()([6, 4], 1);
     const wide = orthogonalInitializer()([4, 6], 2);
     const conv = orthogonalInitializer({ gain: 2 })([2, 2, 3, 4], 3);
-    for (const [w, rows, n, s] of [[tall, false, 4, 1], [wide, true, 4, 1], [conv, false, 4, 4]] as const) {
-      (await gram(w, rows)).forEach((v, i) => expect(v).toBeCloseTo(identity(n, s)[i]!, 5));
+    for (const [w, rows, n, s] of [
+      [tall, false, 4, 1],
+      [wide, true, 4, 1],
+      [conv, false, 4, 4],
+    ] as const) {
+      (await gram(w, rows)).forEach((v, i) => {
+        expect(v).toBeCloseTo(identity(n, s)[i]!, 5);
+      });
     }
     tf.dispose([tall, wide, conv]);
     expect(() => orthogonalInitializer()([5], 0)).toThrow(ValidationError);

@@ -24,12 +24,22 @@ export function orthogonalInitializer(options: { gain?: number; seed?: number } 
   const fixed = seedOption(options as Record<string, unknown>, 'orthogonalInitializer({ seed })');
   return (shape, seed) => {
     if (shape.length < 2) {
-      throw ValidationError.expected('a shape of rank >= 2', `[${shape.join(', ')}]`, 'orthogonalInitializer');
+      throw ValidationError.expected(
+        'a shape of rank >= 2',
+        `[${shape.join(', ')}]`,
+        'orthogonalInitializer',
+      );
     }
     const cols = shape.at(-1)!;
     const rows = shape.slice(0, -1).reduce((a, b) => a * b, 1);
     return tf.tidy(() => {
-      const tall = tf.randomNormal([Math.max(rows, cols), Math.min(rows, cols)], 0, 1, 'float32', fixed ?? seed);
+      const tall = tf.randomNormal(
+        [Math.max(rows, cols), Math.min(rows, cols)],
+        0,
+        1,
+        'float32',
+        fixed ?? seed,
+      );
       const [q, r] = tf.linalg.qr(tall);
       const signs = tf.sign(tf.sum(tf.linalg.bandPart(r!, 0, 0), 0));
       const corrected = tf.mul(q!, signs);

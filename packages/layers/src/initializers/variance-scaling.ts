@@ -17,7 +17,11 @@ export interface VarianceScalingOptions {
 }
 
 const MODES: readonly FanMode[] = ['fanIn', 'fanOut', 'fanAvg'];
-const DISTRIBUTIONS: readonly VarianceScalingDistribution[] = ['truncatedNormal', 'untruncatedNormal', 'uniform'];
+const DISTRIBUTIONS: readonly VarianceScalingDistribution[] = [
+  'truncatedNormal',
+  'untruncatedNormal',
+  'uniform',
+];
 // The standard deviation of a unit normal truncated to [-2, 2]; dividing by it restores the target variance.
 const TRUNCATED_STDDEV = 0.8796256610342398;
 
@@ -40,10 +44,15 @@ export function varianceScalingInitializer(options: VarianceScalingOptions = {})
     throw ValidationError.expected('a positive scale', scale, 'varianceScalingInitializer({ scale })');
   }
   const mode = options.mode ?? 'fanIn';
-  if (!MODES.includes(mode)) throw ValidationError.expected(MODES.join(' | '), mode, 'varianceScalingInitializer({ mode })');
+  if (!MODES.includes(mode))
+    throw ValidationError.expected(MODES.join(' | '), mode, 'varianceScalingInitializer({ mode })');
   const distribution = options.distribution ?? 'truncatedNormal';
   if (!DISTRIBUTIONS.includes(distribution)) {
-    throw ValidationError.expected(DISTRIBUTIONS.join(' | '), distribution, 'varianceScalingInitializer({ distribution })');
+    throw ValidationError.expected(
+      DISTRIBUTIONS.join(' | '),
+      distribution,
+      'varianceScalingInitializer({ distribution })',
+    );
   }
   const fixed = seedOption(options as Record<string, unknown>, 'varianceScalingInitializer({ seed })');
   return (shape, seed) => {
@@ -55,7 +64,8 @@ export function varianceScalingInitializer(options: VarianceScalingOptions = {})
       const limit = Math.sqrt(3 * variance);
       return tf.randomUniform([...shape], -limit, limit, 'float32', s);
     }
-    if (distribution === 'untruncatedNormal') return tf.randomNormal([...shape], 0, Math.sqrt(variance), 'float32', s);
+    if (distribution === 'untruncatedNormal')
+      return tf.randomNormal([...shape], 0, Math.sqrt(variance), 'float32', s);
     return tf.truncatedNormal([...shape], 0, Math.sqrt(variance) / TRUNCATED_STDDEV, 'float32', s);
   };
 }
@@ -83,7 +93,12 @@ export function glorotUniformInitializer(options: Preset = {}): Initializer {
  * ```
  */
 export function glorotNormalInitializer(options: Preset = {}): Initializer {
-  return varianceScalingInitializer({ ...options, scale: 1, mode: 'fanAvg', distribution: 'truncatedNormal' });
+  return varianceScalingInitializer({
+    ...options,
+    scale: 1,
+    mode: 'fanAvg',
+    distribution: 'truncatedNormal',
+  });
 }
 
 /**

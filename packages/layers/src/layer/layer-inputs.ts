@@ -31,7 +31,8 @@ export function singleShape(shape: Shape | readonly Shape[], where: string): Sha
 /** The shape list of a multi-input layer. @internal */
 export function shapeList(shape: Shape | readonly Shape[], min: number, where: string): readonly Shape[] {
   const list = isShapeList(shape) ? shape : [shape as Shape];
-  if (list.length < min) throw ValidationError.expected(`at least ${min} input shapes`, `${list.length}`, where);
+  if (list.length < min)
+    throw ValidationError.expected(`at least ${min} input shapes`, `${list.length}`, where);
   return list;
 }
 
@@ -45,9 +46,12 @@ export function singleMask(mask: Mask | readonly Mask[]): Mask {
 export function lastDim(shape: Shape, where: string): number {
   const d = shape.at(-1);
   if (shape.length === 0 || d === null || d === undefined) {
-    throw new ShapeError(`Expected an input with a known last dimension, received [${shape.map((s) => s ?? '?')}]`, {
-      where,
-    });
+    throw new ShapeError(
+      `Expected an input with a known last dimension, received [${shape.map((s) => s ?? '?')}]`,
+      {
+        where,
+      },
+    );
   }
   return d;
 }
@@ -55,9 +59,12 @@ export function lastDim(shape: Shape, where: string): number {
 /** Requires an input of the given rank. @internal */
 export function requireRank(shape: Shape, rank: number, where: string): void {
   if (shape.length !== rank) {
-    throw new ShapeError(`Expected an input of rank ${rank}, received shape [${shape.map((s) => s ?? '?')}]`, {
-      where,
-    });
+    throw new ShapeError(
+      `Expected an input of rank ${rank}, received shape [${shape.map((s) => s ?? '?')}]`,
+      {
+        where,
+      },
+    );
   }
 }
 

@@ -12,6 +12,9 @@ export type LayerPlugin = Plugin<'layer', Record<string, unknown>, Layer>;
  * registry.register(layerPlugin('MyLayer', (config) => new MyLayer(config as MyLayerConfig)));
  * ```
  */
-export function layerPlugin(className: string, create: (config: Record<string, unknown>) => Layer): LayerPlugin {
+export function layerPlugin(
+  className: string,
+  create: (config: Record<string, unknown>) => Layer,
+): LayerPlugin {
   return { kind: 'layer', id: `layer:${className}`, apiVersion: 1, create: (config) => create(config ?? {}) };
 }

@@ -50,7 +50,10 @@ const CALL_SALT = 0x63616c6c;
  * layer.dispose();
  * ```
  */
-export abstract class Layer<Out extends LayerOutputs = LayerOutputs, Options extends CallOptions = CallOptions> {
+export abstract class Layer<
+  Out extends LayerOutputs = LayerOutputs,
+  Options extends CallOptions = CallOptions,
+> {
   /** The registered class name: `layer:<className>` recreates this layer from `getConfig()`. */
   readonly className: string;
   /** The layer's name (unique by default: `dense`, `dense_1`, ...). */
@@ -70,9 +73,14 @@ export abstract class Layer<Out extends LayerOutputs = LayerOutputs, Options ext
 
   protected constructor(className: string, config: LayerConfig = {}) {
     const where = `${className}(config)`;
-    if (config === null || typeof config !== 'object') throw ValidationError.expected('a config object', config, where);
+    if (config === null || typeof config !== 'object')
+      throw ValidationError.expected('a config object', config, where);
     if (config.name !== undefined && (typeof config.name !== 'string' || !/^[\w.-]+$/.test(config.name))) {
-      throw ValidationError.expected('a name of letters, digits, "_", "." or "-"', config.name, `${where}.name`);
+      throw ValidationError.expected(
+        'a name of letters, digits, "_", "." or "-"',
+        config.name,
+        `${where}.name`,
+      );
     }
     if (config.seed !== undefined && !Number.isSafeInteger(config.seed)) {
       throw ValidationError.expected('an integer seed', config.seed, `${where}.seed`);
@@ -134,7 +142,8 @@ export abstract class Layer<Out extends LayerOutputs = LayerOutputs, Options ext
   build(inputShape: Shape | readonly Shape[]): void {
     this.assertAlive('build');
     if (this.#built) return;
-    if (!Array.isArray(inputShape)) throw ValidationError.expected('an input shape array', inputShape, this.where('build'));
+    if (!Array.isArray(inputShape))
+      throw ValidationError.expected('an input shape array', inputShape, this.where('build'));
     tf.tidy(() => this.buildWeights(inputShape));
     this.#built = true;
   }
@@ -192,7 +201,10 @@ export abstract class Layer<Out extends LayerOutputs = LayerOutputs, Options ext
   setWeights(values: readonly tf.Tensor[]): void {
     this.assertAlive('setWeights');
     const weights = this.weights;
-    if (!this.#built) throw new ValidationError('Cannot set weights before the layer is built', { where: this.where('setWeights') });
+    if (!this.#built)
+      throw new ValidationError('Cannot set weights before the layer is built', {
+        where: this.where('setWeights'),
+      });
     if (!Array.isArray(values) || values.length !== weights.length) {
       throw ValidationError.expected(`${weights.length} tensors`, values, this.where('setWeights'));
     }
@@ -200,7 +212,11 @@ export abstract class Layer<Out extends LayerOutputs = LayerOutputs, Options ext
       const v = values[i]!;
       if (!tf.util.arraysEqual(v.shape, w.shape)) throw ShapeError.mismatch(w.shape, v.shape, w.path);
     });
-    tf.tidy(() => weights.forEach((w, i) => w.variable.assign(tf.cast(values[i]!, w.variable.dtype))));
+    tf.tidy(() => {
+      weights.forEach((w, i) => {
+        w.variable.assign(tf.cast(values[i]!, w.variable.dtype));
+      });
+    });
   }
 
   /** The regularisation penalties of every weight with a regulariser; add them to the loss inside the tape. */
@@ -251,20 +267,35 @@ export abstract class Layer<Out extends LayerOutputs = LayerOutputs, Options ext
   protected addWeight(name: string, shape: readonly number[], options: AddWeightOptions): tf.Variable {
     const where = this.where(`addWeight(${name})`);
     if (!shape.every((d) => Number.isInteger(d) && d > 0)) {
-      throw new ShapeError(`Expected a weight shape of positive integers, received [${shape.join(', ')}]`, { where });
+      throw new ShapeError(`Expected a weight shape of positive integers, received [${shape.join(', ')}]`, {
+        where,
+      });
     }
     const init =
       typeof options.initializer === 'function'
         ? options.initializer
         : resolveInitializer(options.initializer, undefined, `${where}.initializer`);
-    const regularizer: Regularizer | null = resolveRegularizer(options.regularizer, undefined, `${where}.regularizer`);
-    const constraint: Constraint | null = resolveConstraint(options.constraint, undefined, `${where}.constraint`);
+    const regularizer: Regularizer | null = resolveRegularizer(
+      options.regularizer,
+      undefined,
+      `${where}.regularizer`,
+    );
+    const constraint: Constraint | null = resolveConstraint(
+      options.constraint,
+      undefined,
+      `${where}.constraint`,
+    );
     const ownTrainable = options.trainable ?? true;
     const seed = deriveSeed(this.seed, this.#ownWeightCount++);
     const variable = tf.tidy(() => {
       const value = init(shape, seed);
-      if (!tf.util.arraysEqual(value.shape, [...shape])) throw ShapeError.mismatch(shape, value.shape, `${where}.initializer`);
-      return tf.variable(tf.cast(value, 'float32'), ownTrainable && this.#trainable, uniqueVariableName(`${this.path}/${name}`));
+      if (!tf.util.arraysEqual(value.shape, [...shape]))
+        throw ShapeError.mismatch(shape, value.shape, `${where}.initializer`);
+      return tf.variable(
+        tf.cast(value, 'float32'),
+        ownTrainable && this.#trainable,
+        uniqueVariableName(`${this.path}/${name}`),
+      );
     });
     this.#entries.push(new LayerWeight(this, name, variable, ownTrainable, regularizer, constraint));
     return variable;
@@ -272,7 +303,8 @@ export abstract class Layer<Out extends LayerOutputs = LayerOutputs, Options ext
 
   /** Registers a sublayer so its weights, freezing and disposal follow this layer. Returns it. */
   protected trackLayer<L extends Layer<LayerOutputs, any>>(layer: L): L {
-    if (layer.#parent) throw new ValidationError(`Layer "${layer.name}" already belongs to "${layer.#parent.name}"`);
+    if (layer.#parent)
+      throw new ValidationError(`Layer "${layer.name}" already belongs to "${layer.#parent.name}"`);
     layer.#parent = this as Layer<LayerOutputs, CallOptions>;
     if (!this.#trainable) layer.trainable = false;
     this.#entries.push(layer);
@@ -286,7 +318,9 @@ export abstract class Layer<Out extends LayerOutputs = LayerOutputs, Options ext
 
   private assertAlive(method: string): void {
     if (this.#disposed) {
-      throw new TesseraError('E_DISPOSED', 'The layer was disposed; create a new one', { where: this.where(method) });
+      throw new TesseraError('E_DISPOSED', 'The layer was disposed; create a new one', {
+        where: this.where(method),
+      });
     }
   }
 }

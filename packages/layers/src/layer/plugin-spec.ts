@@ -1,4 +1,11 @@
-import { type Plugin, type PluginKind, type Registry, registry, UnknownPluginError, ValidationError } from '@tessera/core';
+import {
+  type Plugin,
+  type PluginKind,
+  type Registry,
+  registry,
+  UnknownPluginError,
+  ValidationError,
+} from '@tessera/core';
 
 /**
  * How a layer names a pluggable function (initialiser, regulariser, constraint, activation): a registered
@@ -10,7 +17,9 @@ import { type Plugin, type PluginKind, type Registry, registry, UnknownPluginErr
  * const spec: PluginSpec = { name: 'randomNormal', options: { stddev: 0.02 } };
  * ```
  */
-export type PluginSpec = string | { readonly name: string; readonly options?: Readonly<Record<string, unknown>> };
+export type PluginSpec =
+  | string
+  | { readonly name: string; readonly options?: Readonly<Record<string, unknown>> };
 
 /**
  * Resolves a spec to an instance: first through `reg` (so user plugins and overrides win), then through the

@@ -24,11 +24,19 @@ afterEach(() => {
   expect(tf.memory().numTensors).toBe(before);
 });
 
-const read = async (t: tf.Tensor | null | (tf.Tensor | null)[]) => (t instanceof tf.Tensor ? Array.from(await t.data()) : t);
+const read = async (t: tf.Tensor | null | (tf.Tensor | null)[]) =>
+  t instanceof tf.Tensor ? Array.from(await t.data()) : t;
 
 describe('mask propagation (Keras rules)', () => {
   it('Embedding({ maskZero }) masks id 0; recurrent layers pass it on only with returnSequences', async () => {
-    const ids = tf.tensor2d([[3, 1, 0], [2, 0, 0]], undefined, 'int32');
+    const ids = tf.tensor2d(
+      [
+        [3, 1, 0],
+        [2, 0, 0],
+      ],
+      undefined,
+      'int32',
+    );
     const emb = new Embedding({ inputDim: 4, outputDim: 2, maskZero: true });
     const mask = emb.computeMask(ids, null) as tf.Tensor;
     expect(await read(mask)).toEqual([1, 1, 0, 1, 0, 0]);
@@ -59,16 +67,23 @@ describe('mask propagation (Keras rules)', () => {
 describe('training versus inference', () => {
   it('a frozen BatchNormalization uses and keeps its moving statistics (Keras)', async () => {
     const bn = new BatchNormalization({ name: 'frozen_bn' });
-    const x = tf.tensor2d([[1, 2], [3, 6]]);
+    const x = tf.tensor2d([
+      [1, 2],
+      [3, 6],
+    ]);
     bn.build(x.shape);
     bn.trainable = false;
     const y = bn.call(x, { training: true });
     // moving mean 0, variance 1: y = x / sqrt(1 + 1e-3)
-    (await read(y))!.forEach((v, i) => expect(v).toBeCloseTo([1, 2, 3, 6][i]! / Math.sqrt(1.001), 5));
+    (await read(y))!.forEach((v, i) => {
+      expect(v).toBeCloseTo([1, 2, 3, 6][i]! / Math.sqrt(1.001), 5);
+    });
     expect(await read(bn.weights[2]!.variable)).toEqual([0, 0]);
     bn.trainable = true;
     const z = bn.call(x, { training: true });
-    (await read(bn.weights[2]!.variable))!.forEach((v, i) => expect(v).toBeCloseTo([0.02, 0.04][i]!, 6));
+    (await read(bn.weights[2]!.variable))!.forEach((v, i) => {
+      expect(v).toBeCloseTo([0.02, 0.04][i]!, 6);
+    });
     tf.dispose([x, y, z]);
     bn.dispose();
   });

@@ -34,7 +34,10 @@ export interface MultiHeadAttentionOptions {
 function projectHeads(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor | null): tf.Tensor {
   const [b, t, f] = x.shape as [number, number, number];
   const [, heads, dim] = kernel.shape as [number, number, number];
-  let y = tf.matMul(tf.reshape(x, [b * t, f]) as tf.Tensor2D, tf.reshape(kernel, [f, heads * dim]) as tf.Tensor2D) as tf.Tensor;
+  let y = tf.matMul(
+    tf.reshape(x, [b * t, f]) as tf.Tensor2D,
+    tf.reshape(kernel, [f, heads * dim]) as tf.Tensor2D,
+  ) as tf.Tensor;
   if (bias) y = tf.add(y, tf.reshape(bias, [heads * dim]));
   return tf.transpose(tf.reshape(y, [b, t, heads, dim]), [0, 2, 1, 3]);
 }
@@ -87,7 +90,9 @@ export function multiHeadAttention(
  * ```
  */
 export function causalMask(queryLength: number, keyLength: number): tf.Tensor {
-  return tf.tidy(() => tf.expandDims(tf.linalg.bandPart(tf.ones([queryLength, keyLength], 'bool'), -1, 0), 0));
+  return tf.tidy(() =>
+    tf.expandDims(tf.linalg.bandPart(tf.ones([queryLength, keyLength], 'bool'), -1, 0), 0),
+  );
 }
 
 /**
@@ -107,7 +112,8 @@ export function combineAttentionMasks(parts: {
   queryLength: number;
   keyLength: number;
 }): tf.Tensor | null {
-  const given = [parts.queryMask, parts.valueMask, parts.keyMask, parts.attentionMask].some((m) => m) || parts.causal;
+  const given =
+    [parts.queryMask, parts.valueMask, parts.keyMask, parts.attentionMask].some((m) => m) || parts.causal;
   if (!given) return null;
   return tf.tidy(() => {
     const masks: tf.Tensor[] = [];

@@ -18,7 +18,8 @@ export function toTuple(value: IntOrTuple, n: number, where: string): number[] {
 
 /** Checks a padding mode. @internal */
 export function checkPadding<P extends string>(value: unknown, allowed: readonly P[], where: string): P {
-  if (!allowed.includes(value as P)) throw ValidationError.expected(allowed.map((p) => `'${p}'`).join(' | '), value, where);
+  if (!allowed.includes(value as P))
+    throw ValidationError.expected(allowed.map((p) => `'${p}'`).join(' | '), value, where);
   return value as P;
 }
 

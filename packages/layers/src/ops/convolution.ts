@@ -56,12 +56,21 @@ export function conv1d(
   const { stride = 1, padding = 'valid', dilationRate = 1 } = options;
   return tf.tidy(() => {
     let input: tf.Tensor3D = x;
-    if (padding === 'causal') input = tf.pad(x, [[0, 0], [(kernel.shape[0] - 1) * dilationRate, 0], [0, 0]]);
+    if (padding === 'causal')
+      input = tf.pad(x, [
+        [0, 0],
+        [(kernel.shape[0] - 1) * dilationRate, 0],
+        [0, 0],
+      ]);
     const y = conv2d(
       tf.expandDims(input, 1) as tf.Tensor4D,
       tf.expandDims(kernel, 0) as tf.Tensor4D,
       bias,
-      { strides: [1, stride], padding: padding === 'causal' ? 'valid' : padding, dilationRate: [1, dilationRate] },
+      {
+        strides: [1, stride],
+        padding: padding === 'causal' ? 'valid' : padding,
+        dilationRate: [1, dilationRate],
+      },
       activation,
     );
     return tf.squeeze(y, [1]) as tf.Tensor3D;
@@ -121,7 +130,11 @@ export function depthwiseConv2d(
   const { strides = [1, 1], padding = 'valid', dilationRate = [1, 1] } = options;
   return tf.tidy(() => {
     const k = dilateKernel(kernel, dilationRate);
-    return finish(tf.depthwiseConv2d(x, k, strides as [number, number], padding), bias, activation) as tf.Tensor4D;
+    return finish(
+      tf.depthwiseConv2d(x, k, strides as [number, number], padding),
+      bias,
+      activation,
+    ) as tf.Tensor4D;
   });
 }
 

@@ -13,7 +13,8 @@ import { ValidationError } from '@tessera/core';
  * ```
  */
 export function dropout(x: tf.Tensor, rate: number, seed: number, noiseShape?: readonly number[]): tf.Tensor {
-  if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) throw ValidationError.expected('a rate in [0, 1)', rate, 'dropout(rate)');
+  if (typeof rate !== 'number' || !(rate >= 0 && rate < 1))
+    throw ValidationError.expected('a rate in [0, 1)', rate, 'dropout(rate)');
   if (rate === 0) return tf.clone(x);
   return tf.tidy(() => {
     const draws = tf.randomUniform([...(noiseShape ?? x.shape)], 0, 1, 'float32', seed);
@@ -31,6 +32,7 @@ export function dropout(x: tf.Tensor, rate: number, seed: number, noiseShape?: r
  * ```
  */
 export function gaussianNoise(x: tf.Tensor, stddev: number, seed: number): tf.Tensor {
-  if (typeof stddev !== 'number' || !(stddev >= 0)) throw ValidationError.expected('a stddev >= 0', stddev, 'gaussianNoise(stddev)');
+  if (typeof stddev !== 'number' || !(stddev >= 0))
+    throw ValidationError.expected('a stddev >= 0', stddev, 'gaussianNoise(stddev)');
   return tf.tidy(() => tf.add(x, tf.randomNormal(x.shape, 0, stddev, 'float32', seed)));
 }

@@ -48,7 +48,11 @@ export function batchNormTraining(
     const { mean, variance } = tf.moments(x, axes, true);
     const reshape = (t: tf.Tensor | null) => (t && channelAxis !== x.rank - 1 ? tf.reshape(t, broadcast) : t);
     const output = normalize(x, mean, variance, reshape(gamma), reshape(beta), epsilon);
-    return { output, mean: tf.reshape(mean, [x.shape[channelAxis]!]), variance: tf.reshape(variance, [x.shape[channelAxis]!]) };
+    return {
+      output,
+      mean: tf.reshape(mean, [x.shape[channelAxis]!]),
+      variance: tf.reshape(variance, [x.shape[channelAxis]!]),
+    };
   });
 }
 

@@ -38,7 +38,12 @@ export function avgPool2d(x: tf.Tensor4D, options: Pool2DOptions): tf.Tensor4D {
   if (padding === 'valid') return tf.avgPool(x, window, step, 'valid');
   return tf.tidy(() => {
     const [, h, w] = x.shape;
-    const pads: [number, number][] = [[0, 0], samePadding(h, window[0], step[0]), samePadding(w, window[1], step[1]), [0, 0]];
+    const pads: [number, number][] = [
+      [0, 0],
+      samePadding(h, window[0], step[0]),
+      samePadding(w, window[1], step[1]),
+      [0, 0],
+    ];
     const sums = tf.avgPool(tf.pad(x, pads), window, step, 'valid');
     const counts = tf.avgPool(tf.pad(tf.ones([1, h, w, 1]), pads) as tf.Tensor4D, window, step, 'valid');
     return tf.div(sums, counts) as tf.Tensor4D;
@@ -56,7 +61,11 @@ export interface Pool1DOptions {
 function pool1d(x: tf.Tensor3D, options: Pool1DOptions, pool2d: typeof maxPool2d): tf.Tensor3D {
   const { poolSize, stride = poolSize, padding = 'valid' } = options;
   return tf.tidy(() => {
-    const y = pool2d(tf.expandDims(x, 2) as tf.Tensor4D, { poolSize: [poolSize, 1], strides: [stride, 1], padding });
+    const y = pool2d(tf.expandDims(x, 2) as tf.Tensor4D, {
+      poolSize: [poolSize, 1],
+      strides: [stride, 1],
+      padding,
+    });
     return tf.squeeze(y, [2]) as tf.Tensor3D;
   });
 }

@@ -9,7 +9,12 @@ import * as tf from '@tensorflow/tfjs-core';
  * sinePositionEncoding(50, 64).shape; // [50, 64]
  * ```
  */
-export function sinePositionEncoding(length: number, features: number, maxWavelength = 10_000, start = 0): tf.Tensor2D {
+export function sinePositionEncoding(
+  length: number,
+  features: number,
+  maxWavelength = 10_000,
+  start = 0,
+): tf.Tensor2D {
   return tf.tidy(() => {
     const positions = tf.range(start, start + length, 1, 'float32').reshape([length, 1]);
     const index = tf.range(0, features, 1, 'float32');

@@ -96,7 +96,10 @@ export function gruStep(
     const [hz, hr] = tf.split(gates, 2, 1) as tf.Tensor2D[];
     const z = recurrentActivation(tf.add(xz!, hz!));
     const r = recurrentActivation(tf.add(xr!, hr!));
-    const recurrentH = tf.matMul(tf.mul(r, state) as tf.Tensor2D, tf.slice(recurrentKernel, [0, 2 * units], [units, units]));
+    const recurrentH = tf.matMul(
+      tf.mul(r, state) as tf.Tensor2D,
+      tf.slice(recurrentKernel, [0, 2 * units], [units, units]),
+    );
     const candidate = activation(tf.add(xh!, recurrentH));
     return tf.add(tf.mul(z, h), tf.mul(tf.sub(1, z), candidate)) as tf.Tensor2D;
   });

@@ -1,7 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 
 /** One time step of a recurrent cell: `(input_t, states) → (output_t, new states)`. */
-export type RnnStep = (input: tf.Tensor2D, states: readonly tf.Tensor2D[]) => { output: tf.Tensor2D; states: tf.Tensor2D[] };
+export type RnnStep = (
+  input: tf.Tensor2D,
+  states: readonly tf.Tensor2D[],
+) => { output: tf.Tensor2D; states: tf.Tensor2D[] };
 
 /** Options of {@link rnn}. */
 export interface RnnOptions {
@@ -33,7 +36,12 @@ export interface RnnResult {
  *   xs, [tf.zeros([batch, units])]);
  * ```
  */
-export function rnn(step: RnnStep, inputs: tf.Tensor3D, initialStates: readonly tf.Tensor2D[], options: RnnOptions = {}): RnnResult {
+export function rnn(
+  step: RnnStep,
+  inputs: tf.Tensor3D,
+  initialStates: readonly tf.Tensor2D[],
+  options: RnnOptions = {},
+): RnnResult {
   return tf.tidy(() => {
     const { goBackwards = false, zeroOutputForMask = false } = options;
     let steps = tf.unstack(inputs, 1) as tf.Tensor2D[];

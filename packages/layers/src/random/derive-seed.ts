@@ -1,19 +1,15 @@
+import { createGenerator } from '@tessera/core';
+
 /**
- * Mixes a base seed with salts into a new 32-bit seed (a MurmurHash3-style finaliser), so one layer seed
- * yields independent, reproducible seeds for each weight and each training call.
- *
- * Private stand-in until `createGenerator(seed).nextSeed()` is exported by `@tessera/core`.
+ * Derives an independent 32-bit seed from a base seed and salts (a weight's index, a call counter), by
+ * seeding `@tessera/core`'s generator with the pair and drawing from it; so one layer seed yields
+ * reproducible, unrelated seeds for each weight and each training call.
  * @internal
  */
 export function deriveSeed(base: number, ...salts: readonly number[]): number {
-  let h = (Math.trunc(base) ^ 0x9e3779b9) >>> 0;
-  for (const salt of salts) {
-    h = Math.imul(h ^ (Math.trunc(salt) >>> 0), 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-  }
-  return h >>> 0;
+  let seed = createGenerator(Math.trunc(base)).nextSeed();
+  for (const salt of salts) seed = createGenerator((BigInt(seed) << 32n) | BigInt(Math.trunc(salt) >>> 0)).nextSeed();
+  return seed;
 }
 
 /**

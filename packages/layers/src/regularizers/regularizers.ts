@@ -74,8 +74,20 @@ export function l2Regularizer(options: { l2?: number } = {}): Regularizer {
  * ```
  */
 export const regularizerPlugins: readonly Plugin<'regularizer', Record<string, unknown>, Regularizer>[] = [
-  { kind: 'regularizer', id: 'regularizer:l1', apiVersion: 1, aliases: ['L1'], create: (o) => l1Regularizer(o ?? {}) },
-  { kind: 'regularizer', id: 'regularizer:l2', apiVersion: 1, aliases: ['L2'], create: (o) => l2Regularizer(o ?? {}) },
+  {
+    kind: 'regularizer',
+    id: 'regularizer:l1',
+    apiVersion: 1,
+    aliases: ['L1'],
+    create: (o) => l1Regularizer(o ?? {}),
+  },
+  {
+    kind: 'regularizer',
+    id: 'regularizer:l2',
+    apiVersion: 1,
+    aliases: ['L2'],
+    create: (o) => l2Regularizer(o ?? {}),
+  },
   {
     kind: 'regularizer',
     id: 'regularizer:l1l2',

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { expectClose, pseudoRandom, runOn } from '../testing/backend-comparison.js';
+import { expectClose, pseudoRandom, runOn } from '../test-support/backend-comparison.js';
 
 type Pad = 'same' | 'valid' | number | tf.backend_util.ExplicitPadding;
 interface Case {

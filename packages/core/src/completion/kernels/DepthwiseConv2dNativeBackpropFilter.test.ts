@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { expectClose, runOn } from '../testing/backend-comparison.js';
-import { convFixtures } from '../testing/gradient-fixtures.js';
-import { depthwiseCases, depthwiseInputs } from '../testing/depthwise-cases.js';
+import { expectClose, runOn } from '../test-support/backend-comparison.js';
+import { convFixtures } from '../test-support/gradient-fixtures.js';
+import { depthwiseCases, depthwiseInputs } from '../test-support/depthwise-cases.js';
 
 const backpropFilter = (x: tf.Tensor, dy: tf.Tensor, attrs: object) =>
   tf

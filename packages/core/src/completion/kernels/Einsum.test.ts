@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../errors/index.js';
-import { expectClose, pseudoRandom, runOn, useBackend } from '../testing/backend-comparison.js';
+import { expectClose, pseudoRandom, runOn, useBackend } from '../test-support/backend-comparison.js';
 
 const cases: { equation: string; shapes: number[][] }[] = [
   {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { expectClose, pseudoRandom, runOn } from '../testing/backend-comparison.js';
+import { expectClose, pseudoRandom, runOn } from '../test-support/backend-comparison.js';
 
 interface Case {
   readonly shape: number[];

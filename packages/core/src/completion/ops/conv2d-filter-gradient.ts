@@ -16,6 +16,15 @@ import { cropAndExplicitPadding, stridedDilatedConv } from './spatial-padding.js
  * @param dy - the output gradient, `[batch, outHeight, outWidth, outChannels]`.
  * @param info - the forward geometry, from `tf.backend_util.computeConv2DInfo`.
  * @returns `[filterHeight, filterWidth, inChannels, outChannels]`.
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { conv2dFilterGradient } from '@tessera/core';
+ * const x = tf.ones([1, 5, 5, 2]) as tf.Tensor4D;
+ * const dy = tf.ones([1, 3, 3, 4]) as tf.Tensor4D;
+ * const info = tf.backend_util.computeConv2DInfo(x.shape, [3, 3, 2, 4], 2, 1, 'same');
+ * const dFilter = conv2dFilterGradient(x, dy, info); // [3, 3, 2, 4]
+ * ```
  */
 export function conv2dFilterGradient(
   x: tf.Tensor4D,

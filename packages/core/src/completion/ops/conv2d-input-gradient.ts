@@ -12,6 +12,15 @@ import { cropAndExplicitPadding, interleaveZeros } from './spatial-padding.js';
  * @param filter - the forward filter, `[filterHeight, filterWidth, inChannels, outChannels]`.
  * @param info - the forward geometry, from `tf.backend_util.computeConv2DInfo`.
  * @returns `[batch, inHeight, inWidth, inChannels]`.
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { conv2dInputGradient } from '@tessera/core';
+ * const filter = tf.ones([3, 3, 2, 4]) as tf.Tensor4D;
+ * const dy = tf.ones([1, 5, 5, 4]) as tf.Tensor4D;
+ * const info = tf.backend_util.computeConv2DInfo([1, 5, 5, 2], filter.shape, 1, 2, 'same');
+ * const dx = conv2dInputGradient(dy, filter, info); // [1, 5, 5, 2]
+ * ```
  */
 export function conv2dInputGradient(
   dy: tf.Tensor4D,

@@ -16,6 +16,15 @@ import { cropAndExplicitPadding, stridedDilatedConv } from './spatial-padding.js
  * @param dy - the output gradient, `[batch, outHeight, outWidth, inChannels · multiplier]`.
  * @param info - the forward geometry, from `tf.backend_util.computeConv2DInfo(..., depthwise = true)`.
  * @returns `[filterHeight, filterWidth, inChannels, multiplier]`.
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { depthwiseFilterGradient } from '@tessera/core';
+ * const x = tf.ones([1, 6, 6, 3]) as tf.Tensor4D;
+ * const dy = tf.ones([1, 6, 6, 6]) as tf.Tensor4D;
+ * const info = tf.backend_util.computeConv2DInfo(x.shape, [3, 3, 3, 2], 1, 2, 'same', undefined, true);
+ * const dFilter = depthwiseFilterGradient(x, dy, info); // [3, 3, 3, 2]
+ * ```
  */
 export function depthwiseFilterGradient(
   x: tf.Tensor4D,

@@ -14,6 +14,15 @@ import { cropAndExplicitPadding, interleaveZeros } from './spatial-padding.js';
  * @param filter - the forward filter, `[filterHeight, filterWidth, inChannels, multiplier]`.
  * @param info - the forward geometry, from `tf.backend_util.computeConv2DInfo(..., depthwise = true)`.
  * @returns `[batch, inHeight, inWidth, inChannels]`.
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { depthwiseInputGradient } from '@tessera/core';
+ * const filter = tf.ones([3, 3, 3, 2]) as tf.Tensor4D;
+ * const dy = tf.ones([1, 3, 3, 6]) as tf.Tensor4D;
+ * const info = tf.backend_util.computeConv2DInfo([1, 6, 6, 3], filter.shape, 2, 1, 'same', undefined, true);
+ * const dx = depthwiseInputGradient(dy, filter, info); // [1, 6, 6, 3]
+ * ```
  */
 export function depthwiseInputGradient(
   dy: tf.Tensor4D,

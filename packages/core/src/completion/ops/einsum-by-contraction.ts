@@ -16,6 +16,13 @@ const product = (sizes: readonly number[]) => sizes.reduce((p, s) => p * s, 1);
  * the outer product of all labels, and `BatchMatMul` is the fastest kernel most backends have.
  *
  * @throws {ValidationError} if the equation is malformed or unsupported, or sizes of a label disagree.
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { einsumByContraction } from '@tessera/core';
+ * const scores = einsumByContraction('bqd,bkd->bqk', [tf.ones([2, 3, 4]), tf.ones([2, 5, 4])]); // [2, 3, 5]
+ * ```
+ * @see https://numpy.org/doc/stable/reference/generated/numpy.einsum.html
  */
 export function einsumByContraction(equation: string, operands: readonly tf.Tensor[]): tf.Tensor {
   const { inputs, output } = parseEquation(equation, operands);

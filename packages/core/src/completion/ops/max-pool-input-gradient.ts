@@ -14,6 +14,15 @@ import * as tf from '@tensorflow/tfjs-core';
  * @param y - the forward output, `maxPool(x)`.
  * @param info - the forward geometry, from `tf.backend_util.computePool2DInfo`.
  * @returns `[batch, inHeight, inWidth, channels]`.
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { maxPoolInputGradient } from '@tessera/core';
+ * const x = tf.randomNormal([1, 4, 4, 1]) as tf.Tensor4D;
+ * const y = tf.maxPool(x, 2, 2, 'valid');
+ * const info = tf.backend_util.computePool2DInfo(x.shape, 2, 2, 1, 'valid');
+ * const dx = maxPoolInputGradient(tf.onesLike(y), x, y, info); // one 1 per window, at its maximum
+ * ```
  */
 export function maxPoolInputGradient(
   dy: tf.Tensor4D,

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import '../install-gradients.js';
-import { expectClose, runOn } from '../../completion/testing/backend-comparison.js';
-import { poolFixtures, poolGradients } from '../../completion/testing/gradient-fixtures.js';
+import { expectClose, runOn } from '../../completion/test-support/backend-comparison.js';
+import { poolFixtures, poolGradients } from '../../completion/test-support/gradient-fixtures.js';
 import { avgPoolGradConfig } from './AvgPool.js';
 
 const tfjsGradient = tf.getGradient(tf.AvgPool);

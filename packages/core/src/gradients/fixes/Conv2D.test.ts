@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import '../install-gradients.js';
-import { expectClose, runOn, useBackend } from '../../completion/testing/backend-comparison.js';
-import { convFixtures, convGradients } from '../../completion/testing/gradient-fixtures.js';
+import { expectClose, runOn, useBackend } from '../../completion/test-support/backend-comparison.js';
+import { convFixtures, convGradients } from '../../completion/test-support/gradient-fixtures.js';
 import { conv2DGradConfig } from './Conv2D.js';
 
 const tfjsConv2DGradient = tf.getGradient(tf.Conv2D);

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import '../install-gradients.js';
-import { expectClose, runOn, useBackend } from '../../completion/testing/backend-comparison.js';
-import { convFixtures, convGradients } from '../../completion/testing/gradient-fixtures.js';
+import { expectClose, runOn, useBackend } from '../../completion/test-support/backend-comparison.js';
+import { convFixtures, convGradients } from '../../completion/test-support/gradient-fixtures.js';
 import { depthwiseConv2dNativeGradConfig } from './DepthwiseConv2dNative.js';
 
 const tfjsGradient = tf.getGradient(tf.DepthwiseConv2dNative);

@@ -1,8 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import '../install-gradients.js';
-import { expectClose, runOn } from '../../completion/testing/backend-comparison.js';
-import { poolFixtures, poolGradients } from '../../completion/testing/gradient-fixtures.js';
+import { expectClose, runOn } from '../../completion/test-support/backend-comparison.js';
+import { poolFixtures, poolGradients } from '../../completion/test-support/gradient-fixtures.js';
 import { gradientFixes, registerGradientFixes } from './gradient-fixes.js';
 
 describe('registerGradientFixes', () => {
@@ -21,11 +21,14 @@ describe('registerGradientFixes', () => {
   });
 
   // MaxPool keeps tfjs-core's gradient: checked here against PyTorch, it needs no fix.
-  describe.each(['cpu', 'wasm'] as const)('MaxPool on %s (tfjs-core’s gradient)', (backend) => {
-    it.each(poolFixtures().filter((f) => f.op === 'maxPool'))('matches PyTorch: $name', async (f) => {
-      const [y, dx] = await runOn(backend, () => poolGradients(f));
-      expectClose(y!.values, f.y.values, 1e-6, 'y');
-      expectClose(dx!.values, f.dx, 1e-6, 'dx');
-    });
-  });
+  describe.each(['cpu', 'wasm'] as const)(
+    'MaxPool on %s (tfjs-core’s gradient, wasm’s MaxPoolGrad corrected)',
+    (backend) => {
+      it.each(poolFixtures().filter((f) => f.op === 'maxPool'))('matches PyTorch: $name', async (f) => {
+        const [y, dx] = await runOn(backend, () => poolGradients(f));
+        expectClose(y!.values, f.y.values, 1e-6, 'y');
+        expectClose(dx!.values, f.dx, 1e-6, 'dx');
+      });
+    },
+  );
 });

@@ -28,7 +28,9 @@ export const gradientFixes: readonly tf.GradConfig[] = Object.freeze([
  * import * as tf from '@tensorflow/tfjs-core';
  * import { registerGradientFixes } from '@tessera/core';
  * registerGradientFixes();
- * const g = tf.grad((x: tf.Tensor4D) => tf.sum(tf.conv2d(x, tf.ones([3, 3, 1, 1]), 1, 'same', 'NHWC', 2)));
+ * const filter = tf.ones([3, 3, 1, 1]) as tf.Tensor4D;
+ * // Throws with tfjs-core's own gradient (dilation 2):
+ * const dx = tf.grad((x) => tf.sum(tf.conv2d(x as tf.Tensor4D, filter, 1, 'same', 'NHWC', 2)))(tf.ones([1, 5, 5, 1]));
  * ```
  */
 export function registerGradientFixes(): void {

@@ -27,7 +27,11 @@ export class Activation extends Layer<tf.Tensor> {
   constructor(config: ActivationConfig) {
     super('Activation', config);
     if (config.activation === undefined || config.activation === null) {
-      throw ValidationError.expected('an activation name or { name, options }', config.activation, this.where('activation'));
+      throw ValidationError.expected(
+        'an activation name or { name, options }',
+        config.activation,
+        this.where('activation'),
+      );
     }
     this.activation = config.activation;
     this.#fn = resolveActivation(config.activation, undefined, this.where('activation'))!;

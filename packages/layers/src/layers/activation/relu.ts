@@ -29,7 +29,8 @@ export class ReLU extends Layer<tf.Tensor> {
     super('ReLU', config);
     this.maxValue = config.maxValue ?? null;
     this.negativeSlope = finiteNumber(config.negativeSlope, 0, this.where('negativeSlope'));
-    if (this.negativeSlope < 0) throw ValidationError.expected('negativeSlope >= 0', this.negativeSlope, this.where('negativeSlope'));
+    if (this.negativeSlope < 0)
+      throw ValidationError.expected('negativeSlope >= 0', this.negativeSlope, this.where('negativeSlope'));
     if (this.maxValue !== null && !(finiteNumber(this.maxValue, 0, this.where('maxValue')) >= 0)) {
       throw ValidationError.expected('maxValue >= 0', this.maxValue, this.where('maxValue'));
     }

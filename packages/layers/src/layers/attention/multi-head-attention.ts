@@ -3,7 +3,14 @@ import { ValidationError } from '@tessera/core';
 import { bool, positiveInt, rate } from '../../layer/config-checks.js';
 import { inputList, lastDim, requireRank, shapeList } from '../../layer/layer-inputs.js';
 import { Layer } from '../../layer/layer.js';
-import type { CallOptions, ForwardContext, LayerConfig, LayerInputs, Mask, Shape } from '../../layer/layer-types.js';
+import type {
+  CallOptions,
+  ForwardContext,
+  LayerConfig,
+  LayerInputs,
+  Mask,
+  Shape,
+} from '../../layer/layer-types.js';
 import { combineAttentionMasks, multiHeadAttention } from '../../ops/attention.js';
 import { type KernelWeightConfig, kernelWeightDefaults } from '../core/dense.js';
 
@@ -66,9 +73,14 @@ export class MultiHeadAttention extends Layer<tf.Tensor | tf.Tensor[], MultiHead
     this.keyDim = positiveInt(config.keyDim, this.where('keyDim'));
     this.valueDim = positiveInt(config.valueDim ?? this.keyDim, this.where('valueDim'));
     this.dropout = rate(config.dropout, 0, this.where('dropout'));
-    this.outputShape = config.outputShape == null ? null : positiveInt(config.outputShape, this.where('outputShape'));
+    this.outputShape =
+      config.outputShape == null ? null : positiveInt(config.outputShape, this.where('outputShape'));
     this.useCausalMask = bool(config.useCausalMask, false, this.where('useCausalMask'));
-    this.returnAttentionScores = bool(config.returnAttentionScores, false, this.where('returnAttentionScores'));
+    this.returnAttentionScores = bool(
+      config.returnAttentionScores,
+      false,
+      this.where('returnAttentionScores'),
+    );
     this.weightConfig = kernelWeightDefaults(config, this.where('config'));
   }
 
@@ -92,7 +104,11 @@ export class MultiHeadAttention extends Layer<tf.Tensor | tf.Tensor[], MultiHead
         constraint: c.kernelConstraint,
       });
       this.#weights[`${name}Bias`] = c.useBias
-        ? this.addWeight(`${name}/bias`, biasShape, { initializer: c.biasInitializer, regularizer: c.biasRegularizer, constraint: c.biasConstraint })
+        ? this.addWeight(`${name}/bias`, biasShape, {
+            initializer: c.biasInitializer,
+            regularizer: c.biasRegularizer,
+            constraint: c.biasConstraint,
+          })
         : null;
     };
     project('query', [qf, this.numHeads, this.keyDim], [this.numHeads, this.keyDim]);
@@ -101,12 +117,17 @@ export class MultiHeadAttention extends Layer<tf.Tensor | tf.Tensor[], MultiHead
     project('attention_output', [this.numHeads, this.valueDim, out], [out]);
   }
 
-  protected forward(inputs: LayerInputs, context: ForwardContext, options: MultiHeadAttentionCallOptions): tf.Tensor | tf.Tensor[] {
+  protected forward(
+    inputs: LayerInputs,
+    context: ForwardContext,
+    options: MultiHeadAttentionCallOptions,
+  ): tf.Tensor | tf.Tensor[] {
     const list = inputList(inputs, 2, this.where('call'));
     const [query, value] = [list[0]!, list[1]!];
     const key = list[2] ?? value;
     for (const t of [query, value, key]) requireRank(t.shape, 3, this.where('call'));
-    const masks = context.mask === null ? [] : Array.isArray(context.mask) ? context.mask : [context.mask as Mask];
+    const masks =
+      context.mask === null ? [] : Array.isArray(context.mask) ? context.mask : [context.mask as Mask];
     const attentionMask = combineAttentionMasks({
       queryMask: masks[0] ?? null,
       valueMask: masks[1] ?? null,
@@ -156,7 +177,8 @@ export class MultiHeadAttention extends Layer<tf.Tensor | tf.Tensor[], MultiHead
 
   private shapes(inputShape: Shape | readonly Shape[], method: string): [Shape, Shape, Shape] {
     const list = shapeList(inputShape, 2, this.where(method));
-    if (list.length > 3) throw ValidationError.expected('2 or 3 input shapes', `${list.length}`, this.where(method));
+    if (list.length > 3)
+      throw ValidationError.expected('2 or 3 input shapes', `${list.length}`, this.where(method));
     for (const s of list) requireRank(s, 3, this.where(method));
     return [list[0]!, list[1]!, list[2] ?? list[1]!];
   }

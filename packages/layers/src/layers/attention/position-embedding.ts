@@ -44,14 +44,18 @@ export class PositionEmbedding extends Layer<tf.Tensor> {
 
   protected buildWeights(inputShape: Shape | readonly Shape[]): void {
     const features = lastDim(singleShape(inputShape, this.where('build')), this.where('build'));
-    this.#embeddings = this.addWeight('embeddings', [this.sequenceLength, features], { initializer: this.initializer });
+    this.#embeddings = this.addWeight('embeddings', [this.sequenceLength, features], {
+      initializer: this.initializer,
+    });
   }
 
   protected forward(inputs: LayerInputs, _context: ForwardContext): tf.Tensor {
     const x = singleInput(inputs, this.where('call'));
     const steps = x.shape.at(-2)!;
     if (x.rank < 2 || steps > this.sequenceLength) {
-      throw new ShapeError(`Expected at most ${this.sequenceLength} steps, received shape [${x.shape}]`, { where: this.where('call') });
+      throw new ShapeError(`Expected at most ${this.sequenceLength} steps, received shape [${x.shape}]`, {
+        where: this.where('call'),
+      });
     }
     const rows = tf.slice(this.#embeddings!, [0, 0], [steps, -1]);
     return tf.broadcastTo(rows, x.shape);

@@ -28,7 +28,8 @@ export class SinePositionEncoding extends Layer<tf.Tensor> {
   constructor(config: SinePositionEncodingConfig = {}) {
     super('SinePositionEncoding', config);
     this.maxWavelength = finiteNumber(config.maxWavelength, 10_000, this.where('maxWavelength'));
-    if (this.maxWavelength <= 0) throw ValidationError.expected('maxWavelength > 0', this.maxWavelength, this.where('maxWavelength'));
+    if (this.maxWavelength <= 0)
+      throw ValidationError.expected('maxWavelength > 0', this.maxWavelength, this.where('maxWavelength'));
     this.supportsMasking = true;
   }
 

@@ -3,7 +3,13 @@ import { ValidationError } from '@tessera/core';
 import { bool, finiteNumber, positiveInt, rate } from '../../layer/config-checks.js';
 import { lastDim, requireRank, singleInput, singleMask, singleShape } from '../../layer/layer-inputs.js';
 import { Layer } from '../../layer/layer.js';
-import type { CallOptions, ForwardContext, LayerConfig, LayerInputs, Shape } from '../../layer/layer-types.js';
+import type {
+  CallOptions,
+  ForwardContext,
+  LayerConfig,
+  LayerInputs,
+  Shape,
+} from '../../layer/layer-types.js';
 import type { PluginSpec } from '../../layer/plugin-spec.js';
 import { dropout } from '../../ops/noise.js';
 import { deriveSeed } from '../../random/derive-seed.js';
@@ -83,20 +89,43 @@ export class TransformerEncoder extends Layer<tf.Tensor, TransformerEncoderCallO
     requireRank(s, 3, this.where('build'));
     const features = lastDim(s, this.where('build'));
     if (features % this.numHeads !== 0) {
-      throw ValidationError.expected(`features divisible by numHeads (${this.numHeads})`, features, this.where('build'));
+      throw ValidationError.expected(
+        `features divisible by numHeads (${this.numHeads})`,
+        features,
+        this.where('build'),
+      );
     }
     const init = { kernelInitializer: this.kernelInitializer, biasInitializer: this.biasInitializer };
     const seed = (k: number) => deriveSeed(this.seed, k);
     const epsilon = this.layerNormEpsilon;
     this.#attention = this.trackLayer(
-      new MultiHeadAttention({ name: 'self_attention', numHeads: this.numHeads, keyDim: features / this.numHeads, dropout: this.dropout, seed: seed(1), ...init }),
+      new MultiHeadAttention({
+        name: 'self_attention',
+        numHeads: this.numHeads,
+        keyDim: features / this.numHeads,
+        dropout: this.dropout,
+        seed: seed(1),
+        ...init,
+      }),
     );
-    const norm1 = this.trackLayer(new LayerNormalization({ name: 'self_attention_layer_norm', epsilon, seed: seed(2) }));
-    const norm2 = this.trackLayer(new LayerNormalization({ name: 'feedforward_layer_norm', epsilon, seed: seed(3) }));
+    const norm1 = this.trackLayer(
+      new LayerNormalization({ name: 'self_attention_layer_norm', epsilon, seed: seed(2) }),
+    );
+    const norm2 = this.trackLayer(
+      new LayerNormalization({ name: 'feedforward_layer_norm', epsilon, seed: seed(3) }),
+    );
     const inner = this.trackLayer(
-      new Dense({ name: 'feedforward_intermediate_dense', units: this.intermediateDim, activation: this.activation, seed: seed(4), ...init }),
+      new Dense({
+        name: 'feedforward_intermediate_dense',
+        units: this.intermediateDim,
+        activation: this.activation,
+        seed: seed(4),
+        ...init,
+      }),
     );
-    const outer = this.trackLayer(new Dense({ name: 'feedforward_output_dense', units: features, seed: seed(5), ...init }));
+    const outer = this.trackLayer(
+      new Dense({ name: 'feedforward_output_dense', units: features, seed: seed(5), ...init }),
+    );
     this.#attention.build([s, s]);
     norm1.build(s);
     norm2.build(s);
@@ -105,12 +134,17 @@ export class TransformerEncoder extends Layer<tf.Tensor, TransformerEncoderCallO
     this.#parts = { norm1, norm2, inner, outer };
   }
 
-  protected forward(inputs: LayerInputs, context: ForwardContext, options: TransformerEncoderCallOptions): tf.Tensor {
+  protected forward(
+    inputs: LayerInputs,
+    context: ForwardContext,
+    options: TransformerEncoderCallOptions,
+  ): tf.Tensor {
     const x = singleInput(inputs, this.where('call'));
     requireRank(x.shape, 3, this.where('call'));
     const { norm1, norm2, inner, outer } = this.#parts!;
     const sub = { training: context.training };
-    const drop = (t: tf.Tensor) => (context.training && this.dropout > 0 ? dropout(t, this.dropout, context.nextSeed()) : t);
+    const drop = (t: tf.Tensor) =>
+      context.training && this.dropout > 0 ? dropout(t, this.dropout, context.nextSeed()) : t;
     const padding = singleMask(context.mask);
     let h = this.normalizeFirst ? (norm1.call(x, sub) as tf.Tensor) : x;
     h = this.#attention!.call([h, h], {

@@ -34,10 +34,16 @@ export function convWindow<P extends string>(
   const dilationRate = toTuple(config.dilationRate ?? 1, n, `${where}.dilationRate`);
   const padding = (config.padding ?? 'valid') as P;
   if (!paddings.includes(padding)) {
-    throw ValidationError.expected(paddings.map((p) => `'${p}'`).join(' | '), config.padding, `${where}.padding`);
+    throw ValidationError.expected(
+      paddings.map((p) => `'${p}'`).join(' | '),
+      config.padding,
+      `${where}.padding`,
+    );
   }
   if (strides.some((s) => s > 1) && dilationRate.some((d) => d > 1)) {
-    throw new ValidationError('strides > 1 cannot be combined with dilationRate > 1 (as in Keras)', { where });
+    throw new ValidationError('strides > 1 cannot be combined with dilationRate > 1 (as in Keras)', {
+      where,
+    });
   }
   return { kernelSize, strides, padding, dilationRate };
 }

@@ -10,7 +10,10 @@ import { type KernelWeightConfig, kernelWeightDefaults } from '../core/dense.js'
 import { type ConvWindow, type ConvWindowConfig, convWindow, filtersOf } from './conv-config.js';
 
 /** Config of {@link Conv1D}. */
-export interface Conv1DConfig extends LayerConfig, KernelWeightConfig, ConvWindowConfig<'valid' | 'same' | 'causal'> {
+export interface Conv1DConfig
+  extends LayerConfig,
+    KernelWeightConfig,
+    ConvWindowConfig<'valid' | 'same' | 'causal'> {
   filters: number;
   activation?: PluginSpec | null;
 }
@@ -55,11 +58,15 @@ export class Conv1D extends Layer<tf.Tensor> {
     const s = singleShape(inputShape, this.where('build'));
     requireRank(s, 3, this.where('build'));
     const c = this.weightConfig;
-    this.#kernel = this.addWeight('kernel', [this.window.kernelSize[0]!, lastDim(s, this.where('build')), this.filters], {
-      initializer: c.kernelInitializer,
-      regularizer: c.kernelRegularizer,
-      constraint: c.kernelConstraint,
-    });
+    this.#kernel = this.addWeight(
+      'kernel',
+      [this.window.kernelSize[0]!, lastDim(s, this.where('build')), this.filters],
+      {
+        initializer: c.kernelInitializer,
+        regularizer: c.kernelRegularizer,
+        constraint: c.kernelConstraint,
+      },
+    );
     if (c.useBias) {
       this.#bias = this.addWeight('bias', [this.filters], {
         initializer: c.biasInitializer,
@@ -85,6 +92,14 @@ export class Conv1D extends Layer<tf.Tensor> {
 
   protected layerConfig(): Record<string, unknown> {
     const { kernelSize, strides, padding, dilationRate } = this.window;
-    return { filters: this.filters, kernelSize, strides, padding, dilationRate, activation: this.activation, ...this.weightConfig };
+    return {
+      filters: this.filters,
+      kernelSize,
+      strides,
+      padding,
+      dilationRate,
+      activation: this.activation,
+      ...this.weightConfig,
+    };
   }
 }

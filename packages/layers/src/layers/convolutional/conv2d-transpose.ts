@@ -91,11 +91,25 @@ export class Conv2DTranspose extends Layer<tf.Tensor> {
 
   protected layerConfig(): Record<string, unknown> {
     const { kernelSize, strides, padding, dilationRate } = this.window;
-    return { filters: this.filters, kernelSize, strides, padding, dilationRate, activation: this.activation, ...this.weightConfig };
+    return {
+      filters: this.filters,
+      kernelSize,
+      strides,
+      padding,
+      dilationRate,
+      activation: this.activation,
+      ...this.weightConfig,
+    };
   }
 }
 
-function transposedLength(n: number | null, window: number, stride: number, padding: string, dilation: number): number | null {
+function transposedLength(
+  n: number | null,
+  window: number,
+  stride: number,
+  padding: string,
+  dilation: number,
+): number | null {
   if (n === null) return null;
   const effective = (window - 1) * dilation + 1;
   return padding === 'same' ? n * stride : n * stride + Math.max(effective - stride, 0);

@@ -91,6 +91,14 @@ export class Conv2D extends Layer<tf.Tensor> {
 
   protected layerConfig(): Record<string, unknown> {
     const { kernelSize, strides, padding, dilationRate } = this.window;
-    return { filters: this.filters, kernelSize, strides, padding, dilationRate, activation: this.activation, ...this.weightConfig };
+    return {
+      filters: this.filters,
+      kernelSize,
+      strides,
+      padding,
+      dilationRate,
+      activation: this.activation,
+      ...this.weightConfig,
+    };
   }
 }

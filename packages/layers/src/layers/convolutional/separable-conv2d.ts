@@ -93,11 +93,15 @@ export class SeparableConv2D extends Layer<tf.Tensor> {
       regularizer: w.depthwiseRegularizer,
       constraint: w.depthwiseConstraint,
     });
-    this.#pointwise = this.addWeight('pointwise_kernel', [1, 1, channels * this.depthMultiplier, this.filters], {
-      initializer: w.pointwiseInitializer!,
-      regularizer: w.pointwiseRegularizer,
-      constraint: w.pointwiseConstraint,
-    });
+    this.#pointwise = this.addWeight(
+      'pointwise_kernel',
+      [1, 1, channels * this.depthMultiplier, this.filters],
+      {
+        initializer: w.pointwiseInitializer!,
+        regularizer: w.pointwiseRegularizer,
+        constraint: w.pointwiseConstraint,
+      },
+    );
     if (this.useBias) {
       this.#bias = this.addWeight('bias', [this.filters], {
         initializer: w.biasInitializer!,

@@ -25,7 +25,10 @@ export interface DenseConfig extends LayerConfig, KernelWeightConfig {
 }
 
 /** Fills Keras's defaults for kernel and bias options. @internal */
-export function kernelWeightDefaults(config: KernelWeightConfig, where: string): Required<KernelWeightConfig> {
+export function kernelWeightDefaults(
+  config: KernelWeightConfig,
+  where: string,
+): Required<KernelWeightConfig> {
   return {
     useBias: bool(config.useBias, true, `${where}.useBias`),
     kernelInitializer: config.kernelInitializer ?? 'glorotUniform',

@@ -49,9 +49,12 @@ export class Permute extends Layer<tf.Tensor> {
 
   private checked(shape: Shape): Shape {
     if (shape.length !== this.dims.length + 1) {
-      throw new ShapeError(`Expected an input of rank ${this.dims.length + 1}, received rank ${shape.length}`, {
-        where: this.where('call'),
-      });
+      throw new ShapeError(
+        `Expected an input of rank ${this.dims.length + 1}, received rank ${shape.length}`,
+        {
+          where: this.where('call'),
+        },
+      );
     }
     return shape;
   }

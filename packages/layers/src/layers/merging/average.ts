@@ -24,7 +24,10 @@ export class Average extends Layer<tf.Tensor> {
 
   protected forward(inputs: LayerInputs, _context: ForwardContext): tf.Tensor {
     const list = mergeInputs(inputs, 2, Infinity, this.where('call'));
-    return tf.div(list.reduce((acc, t) => tf.add(acc, t)), list.length);
+    return tf.div(
+      list.reduce((acc, t) => tf.add(acc, t)),
+      list.length,
+    );
   }
 
   protected override maskFor(_inputs: LayerInputs, mask: Mask | readonly Mask[] | null): Mask {

@@ -4,7 +4,12 @@ import { inputList, shapeList } from '../../layer/layer-inputs.js';
 import type { LayerInputs, Mask, Shape } from '../../layer/layer-types.js';
 
 /** The input list of a merge layer, with its arity checked. @internal */
-export function mergeInputs(inputs: LayerInputs, min: number, max: number, where: string): readonly tf.Tensor[] {
+export function mergeInputs(
+  inputs: LayerInputs,
+  min: number,
+  max: number,
+  where: string,
+): readonly tf.Tensor[] {
   const list = inputList(inputs, min, where);
   if (list.length > max) throw ValidationError.expected(`at most ${max} inputs`, inputs, where);
   return list;
@@ -19,9 +24,12 @@ export function broadcastShapes(shapes: Shape | readonly Shape[], where: string)
     if (dims.some((d) => d === null)) return null;
     const sizes = new Set((dims as number[]).filter((d) => d !== 1));
     if (sizes.size > 1) {
-      throw new ShapeError(`Cannot merge inputs of shapes ${list.map((s) => `[${s.map((d) => d ?? '?')}]`).join(', ')}`, {
-        where,
-      });
+      throw new ShapeError(
+        `Cannot merge inputs of shapes ${list.map((s) => `[${s.map((d) => d ?? '?')}]`).join(', ')}`,
+        {
+          where,
+        },
+      );
     }
     return sizes.size === 1 ? [...sizes][0]! : 1;
   });

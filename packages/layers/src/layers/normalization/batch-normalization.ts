@@ -58,9 +58,11 @@ export class BatchNormalization extends Layer<tf.Tensor> {
     super('BatchNormalization', config);
     this.axis = integer(config.axis, -1, this.where('axis'));
     this.momentum = finiteNumber(config.momentum, 0.99, this.where('momentum'));
-    if (this.momentum < 0 || this.momentum > 1) throw ValidationError.expected('momentum in [0, 1]', this.momentum, this.where('momentum'));
+    if (this.momentum < 0 || this.momentum > 1)
+      throw ValidationError.expected('momentum in [0, 1]', this.momentum, this.where('momentum'));
     this.epsilon = finiteNumber(config.epsilon, 1e-3, this.where('epsilon'));
-    if (!(this.epsilon >= 0)) throw ValidationError.expected('epsilon >= 0', this.epsilon, this.where('epsilon'));
+    if (!(this.epsilon >= 0))
+      throw ValidationError.expected('epsilon >= 0', this.epsilon, this.where('epsilon'));
     this.center = bool(config.center, true, this.where('center'));
     this.scale = bool(config.scale, true, this.where('scale'));
     this.weightSpecs = {
@@ -85,31 +87,64 @@ export class BatchNormalization extends Layer<tf.Tensor> {
     const axis = this.axis < 0 ? s.length + this.axis : this.axis;
     const size = s[axis];
     if (axis < 1 || axis >= s.length || size === null || size === undefined) {
-      throw new ShapeError(`Expected axis ${this.axis} to be a known non-batch axis of [${s.map((d) => d ?? '?')}]`, {
-        where: this.where('build'),
-      });
+      throw new ShapeError(
+        `Expected axis ${this.axis} to be a known non-batch axis of [${s.map((d) => d ?? '?')}]`,
+        {
+          where: this.where('build'),
+        },
+      );
     }
     const w = this.weightSpecs;
     if (this.scale) {
-      this.#gamma = this.addWeight('gamma', [size], { initializer: w.gammaInitializer!, regularizer: w.gammaRegularizer, constraint: w.gammaConstraint });
+      this.#gamma = this.addWeight('gamma', [size], {
+        initializer: w.gammaInitializer!,
+        regularizer: w.gammaRegularizer,
+        constraint: w.gammaConstraint,
+      });
     }
     if (this.center) {
-      this.#beta = this.addWeight('beta', [size], { initializer: w.betaInitializer!, regularizer: w.betaRegularizer, constraint: w.betaConstraint });
+      this.#beta = this.addWeight('beta', [size], {
+        initializer: w.betaInitializer!,
+        regularizer: w.betaRegularizer,
+        constraint: w.betaConstraint,
+      });
     }
-    this.#movingMean = this.addWeight('moving_mean', [size], { initializer: w.movingMeanInitializer!, trainable: false });
-    this.#movingVariance = this.addWeight('moving_variance', [size], { initializer: w.movingVarianceInitializer!, trainable: false });
+    this.#movingMean = this.addWeight('moving_mean', [size], {
+      initializer: w.movingMeanInitializer!,
+      trainable: false,
+    });
+    this.#movingVariance = this.addWeight('moving_variance', [size], {
+      initializer: w.movingVarianceInitializer!,
+      trainable: false,
+    });
   }
 
   protected forward(inputs: LayerInputs, context: ForwardContext): tf.Tensor {
     const x = singleInput(inputs, this.where('call'));
     const axis = this.axis < 0 ? x.rank + this.axis : this.axis;
     if (x.shape[axis] !== this.#movingMean!.shape[0]) {
-      throw ShapeError.mismatch(x.shape.map((d, i) => (i === axis ? this.#movingMean!.shape[0]! : null)), x.shape, this.where('call'));
+      throw ShapeError.mismatch(
+        x.shape.map((_d, i) => (i === axis ? this.#movingMean!.shape[0]! : null)),
+        x.shape,
+        this.where('call'),
+      );
     }
     const broadcast = (t: tf.Tensor | null) =>
-      t && axis !== x.rank - 1 ? tf.reshape(t, x.shape.map((d, i) => (i === axis ? d : 1))) : t;
+      t && axis !== x.rank - 1
+        ? tf.reshape(
+            t,
+            x.shape.map((d, i) => (i === axis ? d : 1)),
+          )
+        : t;
     if (!context.training || !this.trainable) {
-      return normalize(x, broadcast(this.#movingMean)!, broadcast(this.#movingVariance)!, broadcast(this.#gamma), broadcast(this.#beta), this.epsilon);
+      return normalize(
+        x,
+        broadcast(this.#movingMean)!,
+        broadcast(this.#movingVariance)!,
+        broadcast(this.#gamma),
+        broadcast(this.#beta),
+        this.epsilon,
+      );
     }
     const { output, mean, variance } = batchNormTraining(x, this.#gamma, this.#beta, axis, this.epsilon);
     const m = this.momentum;
@@ -119,6 +154,13 @@ export class BatchNormalization extends Layer<tf.Tensor> {
   }
 
   protected layerConfig(): Record<string, unknown> {
-    return { axis: this.axis, momentum: this.momentum, epsilon: this.epsilon, center: this.center, scale: this.scale, ...this.weightSpecs };
+    return {
+      axis: this.axis,
+      momentum: this.momentum,
+      epsilon: this.epsilon,
+      center: this.center,
+      scale: this.scale,
+      ...this.weightSpecs,
+    };
   }
 }

@@ -48,10 +48,15 @@ export class LayerNormalization extends Layer<tf.Tensor> {
     const axis = config.axis ?? -1;
     this.axis = typeof axis === 'number' ? [axis] : [...axis];
     if (this.axis.length === 0 || !this.axis.every(Number.isInteger)) {
-      throw ValidationError.expected('an integer axis or non-empty array of axes', config.axis, this.where('axis'));
+      throw ValidationError.expected(
+        'an integer axis or non-empty array of axes',
+        config.axis,
+        this.where('axis'),
+      );
     }
     this.epsilon = finiteNumber(config.epsilon, 1e-3, this.where('epsilon'));
-    if (!(this.epsilon >= 0)) throw ValidationError.expected('epsilon >= 0', this.epsilon, this.where('epsilon'));
+    if (!(this.epsilon >= 0))
+      throw ValidationError.expected('epsilon >= 0', this.epsilon, this.where('epsilon'));
     this.center = bool(config.center, true, this.where('center'));
     this.scale = bool(config.scale, true, this.where('scale'));
     this.weightSpecs = {
@@ -74,17 +79,28 @@ export class LayerNormalization extends Layer<tf.Tensor> {
     const axes = this.axis.map((a) => (a < 0 ? s.length + a : a)).sort((a, b) => a - b);
     const dims = axes.map((a) => s[a]);
     if (axes.some((a) => a < 1 || a >= s.length) || dims.some((d) => d === null || d === undefined)) {
-      throw new ShapeError(`Expected axes [${this.axis}] to be known non-batch axes of [${s.map((d) => d ?? '?')}]`, {
-        where: this.where('build'),
-      });
+      throw new ShapeError(
+        `Expected axes [${this.axis}] to be known non-batch axes of [${s.map((d) => d ?? '?')}]`,
+        {
+          where: this.where('build'),
+        },
+      );
     }
     const shape = dims as number[];
     const w = this.weightSpecs;
     if (this.scale) {
-      this.#gamma = this.addWeight('gamma', shape, { initializer: w.gammaInitializer!, regularizer: w.gammaRegularizer, constraint: w.gammaConstraint });
+      this.#gamma = this.addWeight('gamma', shape, {
+        initializer: w.gammaInitializer!,
+        regularizer: w.gammaRegularizer,
+        constraint: w.gammaConstraint,
+      });
     }
     if (this.center) {
-      this.#beta = this.addWeight('beta', shape, { initializer: w.betaInitializer!, regularizer: w.betaRegularizer, constraint: w.betaConstraint });
+      this.#beta = this.addWeight('beta', shape, {
+        initializer: w.betaInitializer!,
+        regularizer: w.betaRegularizer,
+        constraint: w.betaConstraint,
+      });
     }
   }
 
@@ -95,6 +111,12 @@ export class LayerNormalization extends Layer<tf.Tensor> {
   }
 
   protected layerConfig(): Record<string, unknown> {
-    return { axis: [...this.axis], epsilon: this.epsilon, center: this.center, scale: this.scale, ...this.weightSpecs };
+    return {
+      axis: [...this.axis],
+      epsilon: this.epsilon,
+      center: this.center,
+      scale: this.scale,
+      ...this.weightSpecs,
+    };
   }
 }

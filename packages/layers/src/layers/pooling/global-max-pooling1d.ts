@@ -24,7 +24,12 @@ export class GlobalMaxPooling1D extends Layer<tf.Tensor> {
   }
 
   computeOutputShape(inputShape: Shape | readonly Shape[]): Shape {
-    return globalPoolShape(singleShape(inputShape, this.where('computeOutputShape')), 3, this.keepDims, this.where('computeOutputShape'));
+    return globalPoolShape(
+      singleShape(inputShape, this.where('computeOutputShape')),
+      3,
+      this.keepDims,
+      this.where('computeOutputShape'),
+    );
   }
 
   protected buildWeights(): void {}

@@ -24,7 +24,12 @@ export class GlobalMaxPooling2D extends Layer<tf.Tensor> {
   }
 
   computeOutputShape(inputShape: Shape | readonly Shape[]): Shape {
-    return globalPoolShape(singleShape(inputShape, this.where('computeOutputShape')), 4, this.keepDims, this.where('computeOutputShape'));
+    return globalPoolShape(
+      singleShape(inputShape, this.where('computeOutputShape')),
+      4,
+      this.keepDims,
+      this.where('computeOutputShape'),
+    );
   }
 
   protected buildWeights(): void {}

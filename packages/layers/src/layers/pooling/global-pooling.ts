@@ -28,7 +28,12 @@ export function globalPoolShape(shape: Shape, rank: number, keepDims: boolean, w
  * only when a `[b, steps]` mask is given.
  * @internal
  */
-export function globalPoolMasked(x: tf.Tensor, kind: 'avg' | 'max', keepDims: boolean, mask: Mask): tf.Tensor {
+export function globalPoolMasked(
+  x: tf.Tensor,
+  kind: 'avg' | 'max',
+  keepDims: boolean,
+  mask: Mask,
+): tf.Tensor {
   if (kind === 'max' || mask === null) return globalPool(x, kind, keepDims);
   return tf.tidy(() => {
     const m = tf.expandDims(tf.cast(mask, x.dtype), -1);

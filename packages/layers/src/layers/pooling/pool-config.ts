@@ -20,7 +20,10 @@ export interface PoolWindow {
 /** Validates and expands a pooling config for `n` spatial axes. @internal */
 export function poolWindow(config: PoolingConfig, n: number, where: string): PoolWindow {
   const poolSize = toTuple(config.poolSize ?? 2, n, `${where}.poolSize`);
-  const strides = config.strides === null || config.strides === undefined ? poolSize : toTuple(config.strides, n, `${where}.strides`);
+  const strides =
+    config.strides === null || config.strides === undefined
+      ? poolSize
+      : toTuple(config.strides, n, `${where}.strides`);
   const padding = oneOf(config.padding, ['valid', 'same'] as const, 'valid', `${where}.padding`);
   return { poolSize, strides, padding };
 }

@@ -2,7 +2,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import { ValidationError } from '@tessera/core';
 import { singleShape } from '../../layer/layer-inputs.js';
 import { Layer } from '../../layer/layer.js';
-import type { ForwardContext, LayerConfig, LayerInputs, Mask, SerializedLayer, Shape } from '../../layer/layer-types.js';
+import type {
+  ForwardContext,
+  LayerConfig,
+  LayerInputs,
+  Mask,
+  SerializedLayer,
+  Shape,
+} from '../../layer/layer-types.js';
 import { deserializeLayer, serializeLayer } from '../../layer/serialization.js';
 import { deriveSeed } from '../../random/derive-seed.js';
 import type { RecurrentCallOptions } from './recurrent-config.js';
@@ -45,12 +52,19 @@ export class Bidirectional extends Layer<tf.Tensor | tf.Tensor[], RecurrentCallO
   constructor(config: BidirectionalConfig) {
     super('Bidirectional', config);
     const mode = config.mergeMode === undefined ? 'concat' : config.mergeMode;
-    if (!MODES.includes(mode)) throw ValidationError.expected(MODES.map(String).join(' | '), mode, this.where('mergeMode'));
+    if (!MODES.includes(mode))
+      throw ValidationError.expected(MODES.map(String).join(' | '), mode, this.where('mergeMode'));
     this.mergeMode = mode;
-    const given = serializeLayer(config.layer instanceof Layer ? config.layer : deserializeLayer(config.layer));
+    const given = serializeLayer(
+      config.layer instanceof Layer ? config.layer : deserializeLayer(config.layer),
+    );
     const inner = given.config;
     if (!inner || typeof inner.goBackwards !== 'boolean') {
-      throw ValidationError.expected('a recurrent layer (with goBackwards)', config.layer, this.where('layer'));
+      throw ValidationError.expected(
+        'a recurrent layer (with goBackwards)',
+        config.layer,
+        this.where('layer'),
+      );
     }
     this.wrapped = { className: given.className, config: { ...inner } };
     this.#returnSequences = inner.returnSequences === true;
@@ -58,12 +72,20 @@ export class Bidirectional extends Layer<tf.Tensor | tf.Tensor[], RecurrentCallO
     const base = { ...inner, zeroOutputForMask: this.#returnSequences || inner.zeroOutputForMask === true };
     const name = String(inner.name);
     this.forwardLayer = this.trackLayer(
-      deserializeLayer({ className: given.className, config: { ...base, name: `forward_${name}`, seed: deriveSeed(this.seed, 1) } }),
+      deserializeLayer({
+        className: given.className,
+        config: { ...base, name: `forward_${name}`, seed: deriveSeed(this.seed, 1) },
+      }),
     ) as Layer<tf.Tensor | tf.Tensor[], RecurrentCallOptions>;
     this.backwardLayer = this.trackLayer(
       deserializeLayer({
         className: given.className,
-        config: { ...base, name: `backward_${name}`, goBackwards: !inner.goBackwards, seed: deriveSeed(this.seed, 2) },
+        config: {
+          ...base,
+          name: `backward_${name}`,
+          goBackwards: !inner.goBackwards,
+          seed: deriveSeed(this.seed, 2),
+        },
       }),
     ) as Layer<tf.Tensor | tf.Tensor[], RecurrentCallOptions>;
   }
@@ -75,7 +97,11 @@ export class Bidirectional extends Layer<tf.Tensor | tf.Tensor[], RecurrentCallO
     const merged: Shape[] =
       this.mergeMode === null
         ? [output!, output!]
-        : [this.mergeMode === 'concat' ? [...output!.slice(0, -1), output!.at(-1) === null ? null : output!.at(-1)! * 2] : output!];
+        : [
+            this.mergeMode === 'concat'
+              ? [...output!.slice(0, -1), output!.at(-1) === null ? null : output!.at(-1)! * 2]
+              : output!,
+          ];
     const all = [...merged, ...states, ...states];
     return all.length === 1 ? all[0]! : all;
   }
@@ -85,10 +111,22 @@ export class Bidirectional extends Layer<tf.Tensor | tf.Tensor[], RecurrentCallO
     this.backwardLayer.build(inputShape);
   }
 
-  protected forward(inputs: LayerInputs, context: ForwardContext, options: RecurrentCallOptions): tf.Tensor | tf.Tensor[] {
+  protected forward(
+    inputs: LayerInputs,
+    context: ForwardContext,
+    options: RecurrentCallOptions,
+  ): tf.Tensor | tf.Tensor[] {
     const half = options.initialState ? options.initialState.length / 2 : 0;
-    const run = (layer: Layer<tf.Tensor | tf.Tensor[], RecurrentCallOptions>, states?: readonly tf.Tensor[]) => {
-      const out = layer.call(inputs, { training: context.training, mask: context.mask, seed: context.nextSeed(), initialState: states });
+    const run = (
+      layer: Layer<tf.Tensor | tf.Tensor[], RecurrentCallOptions>,
+      states?: readonly tf.Tensor[],
+    ) => {
+      const out = layer.call(inputs, {
+        training: context.training,
+        mask: context.mask,
+        seed: context.nextSeed(),
+        initialState: states,
+      });
       return Array.isArray(out) ? out : [out];
     };
     const [yf, ...statesF] = run(this.forwardLayer, options.initialState?.slice(0, half));

@@ -47,8 +47,13 @@ export class GRU extends Layer<tf.Tensor | tf.Tensor[], RecurrentCallOptions> {
     this.settings = recurrentSettings(config, this.where('config'));
     this.recurrentActivation = config.recurrentActivation ?? 'sigmoid';
     this.resetAfter = bool(config.resetAfter, true, this.where('resetAfter'));
-    this.#activation = resolveActivation(this.settings.activation, undefined, this.where('activation')) ?? ((x) => x);
-    this.#recurrentActivation = resolveActivation(this.recurrentActivation, undefined, this.where('recurrentActivation'))!;
+    this.#activation =
+      resolveActivation(this.settings.activation, undefined, this.where('activation')) ?? ((x) => x);
+    this.#recurrentActivation = resolveActivation(
+      this.recurrentActivation,
+      undefined,
+      this.where('recurrentActivation'),
+    )!;
   }
 
   computeOutputShape(inputShape: Shape | readonly Shape[]): Shape | Shape[] {
@@ -70,14 +75,24 @@ export class GRU extends Layer<tf.Tensor | tf.Tensor[], RecurrentCallOptions> {
     });
     if (s.useBias) {
       const shape = this.resetAfter ? [2, 3 * s.units] : [3 * s.units];
-      this.#bias = this.addWeight('bias', shape, { initializer: s.biasInitializer, regularizer: s.biasRegularizer, constraint: s.biasConstraint });
+      this.#bias = this.addWeight('bias', shape, {
+        initializer: s.biasInitializer,
+        regularizer: s.biasRegularizer,
+        constraint: s.biasConstraint,
+      });
     }
   }
 
-  protected forward(inputs: LayerInputs, context: ForwardContext, options: RecurrentCallOptions): tf.Tensor | tf.Tensor[] {
+  protected forward(
+    inputs: LayerInputs,
+    context: ForwardContext,
+    options: RecurrentCallOptions,
+  ): tf.Tensor | tf.Tensor[] {
     const recurrentKernel = this.#recurrentKernel as unknown as tf.Tensor2D;
     const [inputBias, recurrentBias] =
-      this.#bias && this.resetAfter ? (tf.unstack(this.#bias) as tf.Tensor1D[]) : [this.#bias as tf.Tensor1D | null, null];
+      this.#bias && this.resetAfter
+        ? (tf.unstack(this.#bias) as tf.Tensor1D[])
+        : [this.#bias as tf.Tensor1D | null, null];
     return runRecurrent({
       inputs,
       context,

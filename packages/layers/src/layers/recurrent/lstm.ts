@@ -46,8 +46,13 @@ export class LSTM extends Layer<tf.Tensor | tf.Tensor[], RecurrentCallOptions> {
     this.settings = recurrentSettings(config, this.where('config'));
     this.recurrentActivation = config.recurrentActivation ?? 'sigmoid';
     this.unitForgetBias = bool(config.unitForgetBias, true, this.where('unitForgetBias'));
-    this.#activation = resolveActivation(this.settings.activation, undefined, this.where('activation')) ?? ((x) => x);
-    this.#recurrentActivation = resolveActivation(this.recurrentActivation, undefined, this.where('recurrentActivation'))!;
+    this.#activation =
+      resolveActivation(this.settings.activation, undefined, this.where('activation')) ?? ((x) => x);
+    this.#recurrentActivation = resolveActivation(
+      this.recurrentActivation,
+      undefined,
+      this.where('recurrentActivation'),
+    )!;
   }
 
   computeOutputShape(inputShape: Shape | readonly Shape[]): Shape | Shape[] {
@@ -75,11 +80,19 @@ export class LSTM extends Layer<tf.Tensor | tf.Tensor[], RecurrentCallOptions> {
         ? (_shape: readonly number[], seed: number) =>
             tf.tidy(() => tf.concat([base([u], seed), tf.ones([u]), base([2 * u], seed + 1)]))
         : s.biasInitializer;
-      this.#bias = this.addWeight('bias', [4 * u], { initializer, regularizer: s.biasRegularizer, constraint: s.biasConstraint });
+      this.#bias = this.addWeight('bias', [4 * u], {
+        initializer,
+        regularizer: s.biasRegularizer,
+        constraint: s.biasConstraint,
+      });
     }
   }
 
-  protected forward(inputs: LayerInputs, context: ForwardContext, options: RecurrentCallOptions): tf.Tensor | tf.Tensor[] {
+  protected forward(
+    inputs: LayerInputs,
+    context: ForwardContext,
+    options: RecurrentCallOptions,
+  ): tf.Tensor | tf.Tensor[] {
     const recurrentKernel = this.#recurrentKernel as unknown as tf.Tensor2D;
     return runRecurrent({
       inputs,
@@ -102,6 +115,10 @@ export class LSTM extends Layer<tf.Tensor | tf.Tensor[], RecurrentCallOptions> {
   }
 
   protected layerConfig(): Record<string, unknown> {
-    return { ...this.settings, recurrentActivation: this.recurrentActivation, unitForgetBias: this.unitForgetBias };
+    return {
+      ...this.settings,
+      recurrentActivation: this.recurrentActivation,
+      unitForgetBias: this.unitForgetBias,
+    };
   }
 }

@@ -36,14 +36,16 @@ export function runRecurrent(args: {
   checkLastDim(x, args.kernel.shape[0]!, where);
   const [batch, steps, features] = x.shape;
   const initial = initialStates(args.options.initialState, args.stateCount, batch, s.units, where);
-  if (context.training && s.dropout > 0) x = dropout(x, s.dropout, context.nextSeed(), [batch, 1, features]) as tf.Tensor3D;
+  if (context.training && s.dropout > 0)
+    x = dropout(x, s.dropout, context.nextSeed(), [batch, 1, features]) as tf.Tensor3D;
   const xw = dense(x, args.kernel, args.inputBias) as tf.Tensor3D;
   const recurrentMask =
     context.training && s.recurrentDropout > 0
       ? (dropout(tf.ones([batch, s.units]), s.recurrentDropout, context.nextSeed()) as tf.Tensor2D)
       : null;
   const mask = singleMask(context.mask);
-  if (mask && !tf.util.arraysEqual(mask.shape, [batch, steps])) throw ShapeError.mismatch([batch, steps], mask.shape, `${where} mask`);
+  if (mask && !tf.util.arraysEqual(mask.shape, [batch, steps]))
+    throw ShapeError.mismatch([batch, steps], mask.shape, `${where} mask`);
   const result = rnn((xt, states) => args.step(xt, states, recurrentMask), xw, initial, {
     mask,
     goBackwards: s.goBackwards,
@@ -61,15 +63,22 @@ function initialStates(
   where: string,
 ): tf.Tensor2D[] {
   if (given === undefined) return Array.from({ length: count }, () => tf.zeros([batch, units]));
-  if (!Array.isArray(given) || given.length !== count) throw ValidationError.expected(`${count} initial state tensors`, given, `${where} initialState`);
+  if (!Array.isArray(given) || given.length !== count)
+    throw ValidationError.expected(`${count} initial state tensors`, given, `${where} initialState`);
   return given.map((t) => {
-    if (!tf.util.arraysEqual(t.shape, [batch, units])) throw ShapeError.mismatch([batch, units], t.shape, `${where} initialState`);
+    if (!tf.util.arraysEqual(t.shape, [batch, units]))
+      throw ShapeError.mismatch([batch, units], t.shape, `${where} initialState`);
     return t as tf.Tensor2D;
   });
 }
 
 /** Output shape(s) of a recurrent layer. @internal */
-export function recurrentOutputShape(inputShape: Shape | readonly Shape[], s: RecurrentSettings, stateCount: number, where: string): Shape | Shape[] {
+export function recurrentOutputShape(
+  inputShape: Shape | readonly Shape[],
+  s: RecurrentSettings,
+  stateCount: number,
+  where: string,
+): Shape | Shape[] {
   const shape = singleShape(inputShape, where);
   requireRank(shape, 3, where);
   const batch = shape[0] ?? null;
@@ -79,7 +88,11 @@ export function recurrentOutputShape(inputShape: Shape | readonly Shape[], s: Re
 }
 
 /** Keras's recurrent mask rule: the sequence mask passes through only with `returnSequences`. @internal */
-export function recurrentMask(mask: Mask | readonly Mask[] | null, s: RecurrentSettings, stateCount: number): Mask | Mask[] {
+export function recurrentMask(
+  mask: Mask | readonly Mask[] | null,
+  s: RecurrentSettings,
+  stateCount: number,
+): Mask | Mask[] {
   const out = s.returnSequences ? singleMask(mask ?? null) : null;
   return s.returnState ? [out, ...new Array<Mask>(stateCount).fill(null)] : out;
 }

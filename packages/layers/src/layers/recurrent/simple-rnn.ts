@@ -33,7 +33,8 @@ export class SimpleRNN extends Layer<tf.Tensor | tf.Tensor[], RecurrentCallOptio
   constructor(config: SimpleRNNConfig) {
     super('SimpleRNN', config);
     this.settings = recurrentSettings(config, this.where('config'));
-    this.#activation = resolveActivation(this.settings.activation, undefined, this.where('activation')) ?? ((x) => x);
+    this.#activation =
+      resolveActivation(this.settings.activation, undefined, this.where('activation')) ?? ((x) => x);
   }
 
   computeOutputShape(inputShape: Shape | readonly Shape[]): Shape | Shape[] {
@@ -54,11 +55,19 @@ export class SimpleRNN extends Layer<tf.Tensor | tf.Tensor[], RecurrentCallOptio
       constraint: s.recurrentConstraint,
     });
     if (s.useBias) {
-      this.#bias = this.addWeight('bias', [s.units], { initializer: s.biasInitializer, regularizer: s.biasRegularizer, constraint: s.biasConstraint });
+      this.#bias = this.addWeight('bias', [s.units], {
+        initializer: s.biasInitializer,
+        regularizer: s.biasRegularizer,
+        constraint: s.biasConstraint,
+      });
     }
   }
 
-  protected forward(inputs: LayerInputs, context: ForwardContext, options: RecurrentCallOptions): tf.Tensor | tf.Tensor[] {
+  protected forward(
+    inputs: LayerInputs,
+    context: ForwardContext,
+    options: RecurrentCallOptions,
+  ): tf.Tensor | tf.Tensor[] {
     const recurrentKernel = this.#recurrentKernel as unknown as tf.Tensor2D;
     return runRecurrent({
       inputs,

@@ -33,7 +33,10 @@ export class Dropout extends Layer<tf.Tensor> {
     super('Dropout', config);
     this.rate = rate(config.rate, Number.NaN, this.where('rate'));
     const ns = config.noiseShape ?? null;
-    if (ns !== null && !(Array.isArray(ns) && ns.every((d) => d === null || (Number.isInteger(d) && d > 0)))) {
+    if (
+      ns !== null &&
+      !(Array.isArray(ns) && ns.every((d) => d === null || (Number.isInteger(d) && d > 0)))
+    ) {
       throw ValidationError.expected('an array of positive integers or nulls', ns, this.where('noiseShape'));
     }
     this.noiseShape = ns;

@@ -1,0 +1,14 @@
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend } from '@tessera/core';
+import { registerWebGPUBackend } from './src/index.js';
+import { trainDigitsCnn } from './src/testing/digits-cnn.js';
+registerWebGPUBackend({ adapter: process.argv[2] as never });
+await initBackend('webgpu', { fallback: false });
+await tf.setBackend('cpu');
+let t = performance.now(); const cpu = await trainDigitsCnn(); console.log('cpu ms', performance.now() - t);
+await tf.setBackend('webgpu');
+t = performance.now(); const w = await trainDigitsCnn(); console.log('webgpu ms', performance.now() - t);
+t = performance.now(); const w2 = await trainDigitsCnn(); console.log('webgpu ms (2nd)', performance.now() - t);
+console.log(cpu.losses.map((l) => l.toFixed(5)).join(' '));
+console.log('max rel', Math.max(...w.losses.map((l, i) => Math.abs(l - cpu.losses[i]!) / cpu.losses[i]!)), cpu.accuracy, w.accuracy);
