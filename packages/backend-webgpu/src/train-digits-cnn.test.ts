@@ -26,9 +26,10 @@ describe('training a small CNN on the digits: webgpu (Dawn, llvmpipe) against cp
     expect(cpu.losses.at(-1)!).toBeLessThan(cpu.losses[0]! * 0.7);
     webgpu.losses.forEach((loss, i) => {
       const expected = cpu.losses[i]!;
-      expect(Math.abs(loss - expected) / Math.abs(expected), `step ${i}: ${loss} vs cpu ${expected}`).toBeLessThan(
-        RELATIVE_TOLERANCE,
-      );
+      expect(
+        Math.abs(loss - expected) / Math.abs(expected),
+        `step ${i}: ${loss} vs cpu ${expected}`,
+      ).toBeLessThan(RELATIVE_TOLERANCE);
     });
     expect(webgpu.accuracy).toBeCloseTo(cpu.accuracy, 2);
   });

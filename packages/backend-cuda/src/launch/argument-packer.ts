@@ -53,6 +53,12 @@ export class ArgumentPacker {
     return this;
   }
 
+  /** Consecutive ints (a struct of ints such as `ConvGeometry`). */
+  ints(values: readonly number[]): this {
+    for (const v of values) this.int32(v);
+    return this;
+  }
+
   /** A `Dims` struct: {@link MAX_KERNEL_RANK} ints, unused entries 0. */
   dims(values: readonly number[]): this {
     if (values.length > MAX_KERNEL_RANK) {

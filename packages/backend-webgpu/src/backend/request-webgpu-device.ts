@@ -16,8 +16,11 @@ const RAISED_LIMITS = [
 /**
  * The device descriptor tfjs-backend-webgpu 4.22's own setup means to request: the optional features it uses
  * and the adapter's maxima for the limits it relies on. Its setup pushes `['bgra8unorm-storage']` (an array)
- * into `requiredFeatures`, which Dawn and current Chromium reject whenever the adapter has that feature
- * (SwiftShader does); the plugin therefore creates the device itself, with a flat feature list.
+ * into `requiredFeatures`; that is accepted today only because WebIDL's enum conversion turns a one-element
+ * array into its string (Dawn 0.6 and Chromium 156 both do). The plugin requests the device itself, with a flat
+ * list, so it does not depend on that; it also asks for the `compatibility` feature level where needed, which
+ * tfjs's setup never does (on an OpenGL ES adapter its `requestAdapter` returns null and it fails reading
+ * `adapter.features`).
  *
  * @example
  * ```ts

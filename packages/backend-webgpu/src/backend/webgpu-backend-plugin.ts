@@ -26,7 +26,7 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * Makes a `webgpu` backend plugin (`backend:webgpu`, priority 300): `@tensorflow/tfjs-backend-webgpu` on the
  * adapter {@link requestWebGPUAdapter} finds — the browser's, or in Node one made through Dawn (a GPU, else
  * a software adapter). `isAvailable()` really requests an adapter (and loads the tfjs package); `create`
- * requests the device itself, working around tfjs 4.22's malformed `requiredFeatures`. Like the cpu and wasm
+ * requests the device itself (see {@link webgpuDeviceDescriptor} for what tfjs 4.22's own setup gets wrong). Like the cpu and wasm
  * plugins its `kernels` list is empty: the tfjs package registers its own kernels when loaded.
  *
  * @example

@@ -19,7 +19,11 @@ export function fixedProdKernel(native: tf.KernelFunc): tf.KernelFunc {
     const shape = tf.backend_util.expandShapeToKeepDim(reducedShape, axes);
     if (tf.util.arraysEqual(result.shape, shape)) return result;
     const reshape = tf.getKernel('Reshape', 'webgpu')!.kernelFunc;
-    const reshaped = reshape({ inputs: { x: result }, backend: args.backend, attrs: { shape } }) as tf.TensorInfo;
+    const reshaped = reshape({
+      inputs: { x: result },
+      backend: args.backend,
+      attrs: { shape },
+    }) as tf.TensorInfo;
     (args.backend as tf.KernelBackend).disposeData(result.dataId);
     return reshaped;
   };

@@ -39,7 +39,9 @@ export function createDigitsCnnTrainer(seed = 1, learningRate = 0.01): DigitsCnn
   const params = Object.fromEntries(
     Object.entries(SHAPES).map(([name, shape]) => [
       name,
-      tf.tidy(() => tf.variable(tf.tensor(values[name as keyof typeof SHAPES], [...shape]), true, `cnn/${name}/${seed}`)),
+      tf.tidy(() =>
+        tf.variable(tf.tensor(values[name as keyof typeof SHAPES], [...shape]), true, `cnn/${name}/${seed}`),
+      ),
     ]),
   ) as Record<keyof typeof SHAPES, tf.Variable>;
   const tx = adam({ learningRate });
@@ -94,11 +96,14 @@ export async function trainDigitsCnn(steps = 12, batchSize = 32, seed = 1): Prom
     xs: tf.div(tf.tensor4d(digits.images.subarray(0, count * 64), [count, 8, 8, 1]), 16),
     ys: tf.tensor1d(digits.labels.subarray(0, count), 'int32'),
   }));
-  const batches = fromTensorSlices(source).shuffle(count, { seed, reshuffleEachIteration: false }).batch(batchSize);
+  const batches = fromTensorSlices(source)
+    .shuffle(count, { seed, reshuffleEachIteration: false })
+    .batch(batchSize);
   const trainer = createDigitsCnnTrainer(seed);
   const losses: number[] = [];
   try {
-    for await (const { xs, ys } of batches) losses.push(await trainer.step(xs as tf.Tensor4D, ys as tf.Tensor1D));
+    for await (const { xs, ys } of batches)
+      losses.push(await trainer.step(xs as tf.Tensor4D, ys as tf.Tensor1D));
     const metric = sparseCategoricalAccuracy();
     let state = metric.init();
     for await (const { xs, ys } of batches) {

@@ -33,12 +33,15 @@ describe('correctKernels', () => {
     expect(kernelOrigins(FAKE).get('FakeWrong')).toBe('completed');
   });
 
-  it('corrects wasm’s MaxPoolGrad and nothing on cpu', async () => {
+  it('corrects wasm’s max-pooling kernels and nothing on cpu', async () => {
     await useBackend('wasm');
-    expect(kernelCorrections.map((c) => c.kernelName)).toEqual(['MaxPoolGrad']);
-    expect(correctKernels('wasm')).toEqual(['MaxPoolGrad']);
-    expect(tf.getKernel(tf.MaxPoolGrad, 'wasm').kernelFunc).toBe(kernelCorrections[0]!.kernelFunc);
-    expect(kernelOrigins('wasm').get('MaxPoolGrad')).toBe('completed');
+    const names = ['MaxPoolGrad', 'MaxPool3D', 'MaxPool3DGrad'];
+    expect(kernelCorrections.map((c) => c.kernelName)).toEqual(names);
+    expect(correctKernels('wasm')).toEqual(names);
+    for (const c of kernelCorrections) {
+      expect(tf.getKernel(c.kernelName, 'wasm').kernelFunc).toBe(c.kernelFunc);
+      expect(kernelOrigins('wasm').get(c.kernelName)).toBe('completed');
+    }
     expect(correctKernels('cpu')).toEqual([]);
   });
 

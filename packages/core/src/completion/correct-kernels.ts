@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { recordKernelOrigin } from '../backends/kernel-provenance.js';
 import { ValidationError } from '../errors/index.js';
 import type { KernelCorrection } from './kernel-correction.js';
+import { wasmMaxPool3DCorrection } from './kernels/MaxPool3D.js';
+import { wasmMaxPool3DGradCorrection } from './kernels/MaxPool3DGrad.js';
 import { wasmMaxPoolGradCorrection } from './kernels/MaxPoolGrad.js';
 
 /**
@@ -10,10 +12,14 @@ import { wasmMaxPoolGradCorrection } from './kernels/MaxPoolGrad.js';
  * @example
  * ```ts
  * import { kernelCorrections } from '@tessera/core';
- * console.log(kernelCorrections.map((c) => `${c.backendName}/${c.kernelName}`)); // ['wasm/MaxPoolGrad']
+ * console.log(kernelCorrections.map((c) => `${c.backendName}/${c.kernelName}`)); // ['wasm/MaxPoolGrad', ...]
  * ```
  */
-export const kernelCorrections: readonly KernelCorrection[] = Object.freeze([wasmMaxPoolGradCorrection]);
+export const kernelCorrections: readonly KernelCorrection[] = Object.freeze([
+  wasmMaxPoolGradCorrection,
+  wasmMaxPool3DCorrection,
+  wasmMaxPool3DGradCorrection,
+]);
 
 /**
  * Replaces the kernels of `backendName` listed in {@link kernelCorrections}, where the backend registers
@@ -32,7 +38,7 @@ export const kernelCorrections: readonly KernelCorrection[] = Object.freeze([was
  * import { completeKernels, correctKernels } from '@tessera/core';
  * await tf.setBackend('wasm');
  * completeKernels('wasm');
- * correctKernels('wasm'); // ['MaxPoolGrad']
+ * correctKernels('wasm'); // ['MaxPoolGrad', 'MaxPool3D', 'MaxPool3DGrad']
  * ```
  */
 export function correctKernels(

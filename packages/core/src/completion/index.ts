@@ -16,3 +16,6 @@ export * from './ops/depthwise-filter-gradient.js';
 export * from './ops/depthwise-input-gradient.js';
 export * from './ops/einsum-by-contraction.js';
 export * from './ops/max-pool-input-gradient.js';
+export * from './kernels/MaxPool3D.js';
+export * from './kernels/MaxPool3DGrad.js';
+export * from './ops/max-pool-forward.js';

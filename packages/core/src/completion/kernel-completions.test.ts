@@ -7,6 +7,9 @@ import { pseudoRandom, useBackend } from './test-support/backend-comparison.js';
 const t4 = (shape: [number, number, number, number], seed: number) =>
   tf.tensor4d(pseudoRandom(tf.util.sizeFromShape(shape), seed), shape);
 
+const t5 = (shape: number[], seed: number) =>
+  tf.tensor(pseudoRandom(tf.util.sizeFromShape(shape), seed), shape);
+
 /** One run per completion that takes its widest path (strided, dilated, multiplier > 1, cropped, masked). */
 const exercises: Record<string, () => tf.Tensor> = {
   Conv2DBackpropFilter: () =>
@@ -47,6 +50,15 @@ const exercises: Record<string, () => tf.Tensor> = {
     const [x, y, dy] = [t4([1, 5, 5, 2], 1), t4([1, 3, 3, 2], 2), t4([1, 3, 3, 2], 3)];
     const attrs = { filterSize: 3, strides: 2, pad: 'same' };
     return tf.engine().runKernel(tf.MaxPoolGrad, { dy, input: x, output: y }, attrs);
+  },
+  MaxPool3D: () =>
+    tf
+      .engine()
+      .runKernel(tf.MaxPool3D, { x: t5([1, 3, 5, 4, 2], 1) }, { filterSize: 2, strides: 2, pad: 'same' }),
+  MaxPool3DGrad: () => {
+    const [x, y, dy] = [t5([1, 3, 5, 4, 2], 1), t5([1, 2, 3, 2, 2], 2), t5([1, 2, 3, 2, 2], 3)];
+    const attrs = { filterSize: 2, strides: 2, pad: 'same' };
+    return tf.engine().runKernel(tf.MaxPool3DGrad, { dy, input: x, output: y }, attrs);
   },
 };
 const replacements = [...kernelCompletions, ...kernelCorrections];

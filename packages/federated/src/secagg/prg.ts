@@ -70,12 +70,19 @@ export class ChaChaStream {
 
   #refill(): void {
     // The block counter selects keystream blocks of 64 bytes; each refill takes BLOCK_WORDS / 16 of them.
-    const bytes = chacha20(this.#key, NONCE, new Uint8Array(BLOCK_WORDS * 4), undefined, (this.#blockIndex * BLOCK_WORDS) / 16);
+    const bytes = chacha20(
+      this.#key,
+      NONCE,
+      new Uint8Array(BLOCK_WORDS * 4),
+      undefined,
+      (this.#blockIndex * BLOCK_WORDS) / 16,
+    );
     this.#blockIndex++;
     this.#block = new Uint32Array(BLOCK_WORDS);
     for (let i = 0; i < BLOCK_WORDS; i++) {
       const o = 4 * i;
-      this.#block[i] = (bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16) | (bytes[o + 3]! << 24)) >>> 0;
+      this.#block[i] =
+        (bytes[o]! | (bytes[o + 1]! << 8) | (bytes[o + 2]! << 16) | (bytes[o + 3]! << 24)) >>> 0;
     }
     this.#position = 0;
   }

@@ -25,9 +25,13 @@ export class InsufficientClientsError extends TesseraError {
   readonly required: number;
   readonly available: number;
   constructor(required: number, available: number, where?: string) {
-    super('E_INSUFFICIENT_CLIENTS', `Expected at least ${required} available clients, received ${available}`, {
-      where,
-    });
+    super(
+      'E_INSUFFICIENT_CLIENTS',
+      `Expected at least ${required} available clients, received ${available}`,
+      {
+        where,
+      },
+    );
     this.required = required;
     this.available = available;
   }
@@ -46,11 +50,17 @@ export class InsufficientClientsError extends TesseraError {
  */
 export function sampleSize(available: number, options: SamplingOptions, where = 'sampleSize'): number {
   const { fraction, minClients, minAvailable } = options;
-  if (!(fraction >= 0 && fraction <= 1)) throw ValidationError.expected('a fraction in [0, 1]', fraction, where);
-  for (const [name, v] of [['minClients', minClients], ['minAvailable', minAvailable]] as const) {
-    if (!(Number.isSafeInteger(v) && v >= 0)) throw ValidationError.expected(`a non-negative integer ${name}`, v, where);
+  if (!(fraction >= 0 && fraction <= 1))
+    throw ValidationError.expected('a fraction in [0, 1]', fraction, where);
+  for (const [name, v] of [
+    ['minClients', minClients],
+    ['minAvailable', minAvailable],
+  ] as const) {
+    if (!(Number.isSafeInteger(v) && v >= 0))
+      throw ValidationError.expected(`a non-negative integer ${name}`, v, where);
   }
-  if (available < Math.max(minAvailable, 1)) throw new InsufficientClientsError(Math.max(minAvailable, 1), available, where);
+  if (available < Math.max(minAvailable, 1))
+    throw new InsufficientClientsError(Math.max(minAvailable, 1), available, where);
   return Math.min(available, Math.max(Math.floor(fraction * available), minClients));
 }
 
@@ -78,7 +88,9 @@ export function sampleClients(
   sorted.forEach((c, i) => {
     if (i > 0 && c.id === sorted[i - 1]!.id) throw ValidationError.expected('unique client ids', c.id, where);
   });
-  const stream = new ChaChaStream(deriveKey('tessera/federated/client-sampling', options.seed, options.round));
+  const stream = new ChaChaStream(
+    deriveKey('tessera/federated/client-sampling', options.seed, options.round),
+  );
   // A partial Fisher–Yates shuffle: the first `count` positions are a uniform sample.
   for (let i = 0; i < count; i++) {
     const j = i + stream.uniformInt(sorted.length - i);

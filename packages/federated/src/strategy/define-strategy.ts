@@ -45,7 +45,10 @@ export interface StrategyDefinition<S extends StrategyState> {
  * ```
  * @throws {@link ValidationError} for malformed options.
  */
-export function defineStrategy<S extends StrategyState>(definition: StrategyDefinition<S>, options: StrategyOptions = {}): Strategy<S> {
+export function defineStrategy<S extends StrategyState>(
+  definition: StrategyDefinition<S>,
+  options: StrategyOptions = {},
+): Strategy<S> {
   const where = `${definition.name}(options)`;
   const o = resolveStrategyOptions(options, where);
   const minResults = definition.minResults ?? 1;
@@ -54,12 +57,21 @@ export function defineStrategy<S extends StrategyState>(definition: StrategyDefi
     if (!fit && o.fractionEvaluate === 0) return [];
     const count = sampleSize(
       context.clients.length,
-      { fraction: fit ? o.fractionFit : o.fractionEvaluate, minClients: fit ? o.minFitClients : o.minEvaluateClients, minAvailable: o.minAvailableClients },
+      {
+        fraction: fit ? o.fractionFit : o.fractionEvaluate,
+        minClients: fit ? o.minFitClients : o.minEvaluateClients,
+        minAvailable: o.minAvailableClients,
+      },
       `${definition.name}.configure${fit ? 'Fit' : 'Evaluate'}`,
     );
     // Fit and evaluation draw from distinct streams so a round's evaluators are not its trainers by design.
-    const chosen = sampleClients(context.clients, count, { seed: o.seed, round: fit ? 2 * context.round : 2 * context.round + 1 });
-    const config = fit ? { ...(o.fitConfig?.(context.round) ?? {}), ...(definition.fitConfig ?? {}) } : (o.evaluateConfig?.(context.round) ?? {});
+    const chosen = sampleClients(context.clients, count, {
+      seed: o.seed,
+      round: fit ? 2 * context.round : 2 * context.round + 1,
+    });
+    const config = fit
+      ? { ...(o.fitConfig?.(context.round) ?? {}), ...(definition.fitConfig ?? {}) }
+      : (o.evaluateConfig?.(context.round) ?? {});
     return chosen.map((c) => ({ clientId: c.id, parameters: context.parameters, config }));
   };
   return {
@@ -70,11 +82,19 @@ export function defineStrategy<S extends StrategyState>(definition: StrategyDefi
     async aggregateFit(context) {
       const { results, failures } = context;
       if (results.length < minResults || (!o.acceptFailures && failures.length > 0)) {
-        return { parameters: cloneTree(context.parameters), state: cloneStrategyState(context.state), metrics: {} };
+        return {
+          parameters: cloneTree(context.parameters),
+          state: cloneStrategyState(context.state),
+          metrics: {},
+        };
       }
       const weights = results.map((r) => resultWeight(r, o.weighting, `${definition.name}.aggregateFit`));
       const out = await definition.aggregate(context, weights);
-      return { parameters: out.parameters, state: out.state, metrics: { ...averageClientMetrics(results), ...(out.metrics ?? {}) } };
+      return {
+        parameters: out.parameters,
+        state: out.state,
+        metrics: { ...averageClientMetrics(results), ...(out.metrics ?? {}) },
+      };
     },
     async aggregateEvaluate(context) {
       if (context.results.length === 0 || (!o.acceptFailures && context.failures.length > 0)) {
@@ -87,7 +107,11 @@ export function defineStrategy<S extends StrategyState>(definition: StrategyDefi
 
 function resultWeight(result: FitResult, weighting: 'examples' | 'uniform', where: string): number {
   if (!(Number.isFinite(result.numExamples) && result.numExamples >= 0)) {
-    throw ValidationError.expected('a finite, non-negative numExamples', result.numExamples, `${where}, client "${result.clientId}"`);
+    throw ValidationError.expected(
+      'a finite, non-negative numExamples',
+      result.numExamples,
+      `${where}, client "${result.clientId}"`,
+    );
   }
   return weighting === 'uniform' ? 1 : result.numExamples;
 }

@@ -39,7 +39,9 @@ export function averageClientMetrics(
     names.map((name) => [
       name,
       weightedAverage(
-        results.filter((r) => r.metrics?.[name] !== undefined).map((r) => ({ value: r.metrics![name]!, weight: r.numExamples })),
+        results
+          .filter((r) => r.metrics?.[name] !== undefined)
+          .map((r) => ({ value: r.metrics![name]!, weight: r.numExamples })),
       ),
     ]),
   );
@@ -59,10 +61,18 @@ export function averageClientMetrics(
  *   example count that is not a non-negative number.
  * @see McMahan et al. (2017) for example weighting; `@tessera/metrics` for mergeable states.
  */
-export function aggregateEvaluateResults(results: readonly EvaluateResult[], metrics: MergeableMetrics = {}): EvaluateOutcome {
+export function aggregateEvaluateResults(
+  results: readonly EvaluateResult[],
+  metrics: MergeableMetrics = {},
+): EvaluateOutcome {
   const where = 'aggregateEvaluateResults(results, metrics)';
   for (const r of results) {
-    if (!(r.numExamples >= 0)) throw ValidationError.expected('a non-negative numExamples', r.numExamples, `${where}, client "${r.clientId}"`);
+    if (!(r.numExamples >= 0))
+      throw ValidationError.expected(
+        'a non-negative numExamples',
+        r.numExamples,
+        `${where}, client "${r.clientId}"`,
+      );
   }
   const loss = weightedAverage(results.map((r) => ({ value: r.loss, weight: r.numExamples })));
   const out: Record<string, unknown> = averageClientMetrics(results);

@@ -33,9 +33,16 @@ export type ScaleByYogiState = { readonly count: number; readonly mu: TensorTree
  * @see Zaheer, Reddi, Sachan, Kale & Kumar, "Adaptive Methods for Nonconvex Optimization", NeurIPS 2018.
  */
 export function scaleByYogi(options: ScaleByYogiOptions = {}): GradientTransform<ScaleByYogiState> {
-  const check = (value: number | undefined, fallback: number, ok: (v: number) => boolean, expected: string, name: string) => {
+  const check = (
+    value: number | undefined,
+    fallback: number,
+    ok: (v: number) => boolean,
+    expected: string,
+    name: string,
+  ) => {
     const v = value ?? fallback;
-    if (!(typeof v === 'number' && ok(v))) throw ValidationError.expected(expected, v, `scaleByYogi(${name})`);
+    if (!(typeof v === 'number' && ok(v)))
+      throw ValidationError.expected(expected, v, `scaleByYogi(${name})`);
     return v;
   };
   const inUnit = (v: number) => v >= 0 && v < 1;
@@ -43,7 +50,13 @@ export function scaleByYogi(options: ScaleByYogiOptions = {}): GradientTransform
   const b1 = check(options.beta1, 0.9, inUnit, 'a value in [0, 1)', 'beta1');
   const b2 = check(options.beta2, 0.999, inUnit, 'a value in [0, 1)', 'beta2');
   const eps = check(options.epsilon, 1e-3, nonNegative, 'a non-negative number', 'epsilon');
-  const v0 = check(options.initialAccumulatorValue, 1e-6, nonNegative, 'a non-negative number', 'initialAccumulatorValue');
+  const v0 = check(
+    options.initialAccumulatorValue,
+    1e-6,
+    nonNegative,
+    'a non-negative number',
+    'initialAccumulatorValue',
+  );
   const biasCorrection = options.biasCorrection ?? true;
   return {
     init: (params) => ({

@@ -29,7 +29,9 @@ export interface StrategyOptions {
 }
 
 /** {@link StrategyOptions} with defaults filled in and values checked. */
-export type ResolvedStrategyOptions = Required<Omit<StrategyOptions, 'fitConfig' | 'evaluateConfig' | 'evaluateMetrics'>> &
+export type ResolvedStrategyOptions = Required<
+  Omit<StrategyOptions, 'fitConfig' | 'evaluateConfig' | 'evaluateMetrics'>
+> &
   Pick<StrategyOptions, 'fitConfig' | 'evaluateConfig'> & { readonly evaluateMetrics: MergeableMetrics };
 
 /**
@@ -41,16 +43,22 @@ export type ResolvedStrategyOptions = Required<Omit<StrategyOptions, 'fitConfig'
  * ```
  * @throws {@link ValidationError} naming the offending option.
  */
-export function resolveStrategyOptions(options: StrategyOptions = {}, where: string): ResolvedStrategyOptions {
-  if (options === null || typeof options !== 'object') throw ValidationError.expected('an options object', options, where);
+export function resolveStrategyOptions(
+  options: StrategyOptions = {},
+  where: string,
+): ResolvedStrategyOptions {
+  if (options === null || typeof options !== 'object')
+    throw ValidationError.expected('an options object', options, where);
   const fraction = (name: 'fractionFit' | 'fractionEvaluate') => {
     const v = options[name] ?? 1;
-    if (!(typeof v === 'number' && v >= 0 && v <= 1)) throw ValidationError.expected('a fraction in [0, 1]', v, `${where} ${name}`);
+    if (!(typeof v === 'number' && v >= 0 && v <= 1))
+      throw ValidationError.expected('a fraction in [0, 1]', v, `${where} ${name}`);
     return v;
   };
   const count = (name: 'minFitClients' | 'minEvaluateClients' | 'minAvailableClients') => {
     const v = options[name] ?? 2;
-    if (!(Number.isSafeInteger(v) && v >= 0)) throw ValidationError.expected('a non-negative integer', v, `${where} ${name}`);
+    if (!(Number.isSafeInteger(v) && v >= 0))
+      throw ValidationError.expected('a non-negative integer', v, `${where} ${name}`);
     return v;
   };
   const weighting = options.weighting ?? 'examples';

@@ -28,12 +28,15 @@ def randint(*shape, high):
     return _rng.integers(0, high, shape).astype(np.int32)
 
 
-def enc(a, dtype=None):
+def enc(a, dtype=None, digits=None):
+    """Encodes an array. float32 data is written with 9 significant digits (an exact float32 round trip);
+    float64 references with `digits` = 12 (far below the 1e-5 tolerance), to keep the files small."""
     a = np.asarray(a)
     if dtype is None:
         dtype = 'int32' if a.dtype.kind in 'iu' else ('bool' if a.dtype == np.bool_ else 'float32')
+    fmt = '%.{}g'.format(digits or (9 if a.dtype == np.float32 else 17))
     data = [bool(v) for v in a.reshape(-1)] if dtype == 'bool' else [
-        int(v) if dtype == 'int32' else float(v) for v in a.reshape(-1)]
+        int(v) if dtype == 'int32' else float(fmt % v) for v in a.reshape(-1)]
     return {'shape': list(a.shape), 'dtype': dtype, 'data': data}
 
 
@@ -73,16 +76,16 @@ class Recorder:
             'multiInput': multi_input,
             'inputs': [enc(a) for a in inputs],
             'weights': [{'name': n, **enc(w)} for n, w in weights],
-            'outputs': [enc(o.detach().numpy(), 'float32') for o in outs],
+            'outputs': [enc(o.detach().numpy(), 'float32', 12) for o in outs],
             'R': [enc(r) for r in rs],
-            'gradInputs': [enc(g.numpy(), 'float32') for g in grads[:n_in]],
-            'gradWeights': [{'name': n, **enc(g.numpy(), 'float32')}
+            'gradInputs': [enc(g.numpy(), 'float32', 12) for g in grads[:n_in]],
+            'gradWeights': [{'name': n, **enc(g.numpy(), 'float32', 12)}
                             for (n, _), g in zip([w for w in weights if w[0] not in non_trainable], grads[n_in:])],
         }
         if weights_after is not None:
             with torch.no_grad():
                 after = weights_after([x.detach() for x in t_in], [w.detach() for w in t_w])
-            record['weightsAfter'] = [{'name': n, **enc(np.asarray(v), 'float32')} for n, v in after]
+            record['weightsAfter'] = [{'name': n, **enc(np.asarray(v), 'float32', 12)} for n, v in after]
         if notes:
             record['notes'] = notes
         self.files.setdefault(class_name, []).append(record)

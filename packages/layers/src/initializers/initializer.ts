@@ -19,7 +19,10 @@ export type InitializerPlugin = Plugin<'initializer', Record<string, unknown>, I
  * Keras's fan computation: a dense kernel `[in, out]` has fans `(in, out)`; a convolution kernel
  * `[...window, in, out]` multiplies both by the window size.
  * @see https://keras.io/api/layers/initializers/#variancescaling-class
- * @internal
+ * @example
+ * ```ts
+ * computeFans([3, 3, 16, 32]); // { fanIn: 144, fanOut: 288 }
+ * ```
  */
 export function computeFans(shape: readonly number[]): { fanIn: number; fanOut: number } {
   if (shape.length === 0) return { fanIn: 1, fanOut: 1 };

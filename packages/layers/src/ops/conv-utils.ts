@@ -16,13 +16,6 @@ export function toTuple(value: IntOrTuple, n: number, where: string): number[] {
   return list;
 }
 
-/** Checks a padding mode. @internal */
-export function checkPadding<P extends string>(value: unknown, allowed: readonly P[], where: string): P {
-  if (!allowed.includes(value as P))
-    throw ValidationError.expected(allowed.map((p) => `'${p}'`).join(' | '), value, where);
-  return value as P;
-}
-
 /**
  * Inserts `rate − 1` zeros between kernel taps along the two leading (spatial) axes, so a dilated
  * convolution runs as an ordinary one. tfjs has no gradient for `conv2d`/`depthwiseConv2d` with dilation > 1;

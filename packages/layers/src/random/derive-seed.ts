@@ -8,7 +8,8 @@ import { createGenerator } from '@tessera/core';
  */
 export function deriveSeed(base: number, ...salts: readonly number[]): number {
   let seed = createGenerator(Math.trunc(base)).nextSeed();
-  for (const salt of salts) seed = createGenerator((BigInt(seed) << 32n) | BigInt(Math.trunc(salt) >>> 0)).nextSeed();
+  for (const salt of salts)
+    seed = createGenerator((BigInt(seed) << 32n) | BigInt(Math.trunc(salt) >>> 0)).nextSeed();
   return seed;
 }
 

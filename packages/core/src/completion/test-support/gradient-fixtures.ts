@@ -72,3 +72,27 @@ export function poolGradients(f: PoolFixture): tfc.Tensor[] {
     return [forward(tensor4d(f.x)), dx];
   });
 }
+
+export interface Pool3DFixture {
+  readonly name: string;
+  readonly filterSize: [number, number, number];
+  readonly strides: [number, number, number];
+  readonly pad: 'same' | 'valid' | number;
+  readonly x: FixtureTensor;
+  readonly y: FixtureTensor;
+  readonly dy: FixtureTensor;
+  readonly dx: number[];
+}
+
+export const pool3dFixtures = (): Pool3DFixture[] => load<Pool3DFixture>('pool3d-gradients.json');
+
+/** `[y, dx]` of `sum(avgPool3d(x) · dy)` through `tf.grad`, on the active backend. */
+export function avgPool3dGradients(f: Pool3DFixture): tfc.Tensor[] {
+  return tfc.tidy(() => {
+    const x = tfc.tensor5d(f.x.values, f.x.shape as [number, number, number, number, number]);
+    const dy = tfc.tensor5d(f.dy.values, f.dy.shape as [number, number, number, number, number]);
+    const forward = (v: tfc.Tensor) => tfc.avgPool3d(v as tfc.Tensor5D, f.filterSize, f.strides, f.pad);
+    const dx = tfc.grad((v: tfc.Tensor) => tfc.sum(tfc.mul(forward(v), dy)))(x);
+    return [forward(x), dx];
+  });
+}

@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { validCellScale, validWindowCounts } from './pool-window-counts.js';
 
 /**
  * Gradient of `AvgPool` that matches its forward pass: every backend's forward divides each window by the
@@ -10,6 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
+import { validCellScale, validWindowCounts } from './pool-window-counts.js';
  * import { avgPoolGradConfig } from '@tessera/core';
  * tf.registerGradient(avgPoolGradConfig);
  * ```
@@ -25,7 +27,28 @@ export const avgPoolGradConfig: tf.GradConfig = {
     return {
       x: () => {
         const info = tf.backend_util.computePool2DInfo(x.shape, filterSize, strides, 1, pad, dimRoundingMode);
-        const scale = validCellScale(info);
+        const scale = validCellScale([
+          {
+            counts: validWindowCounts(
+              info.outHeight,
+              info.inHeight,
+              info.filterHeight,
+              info.strideHeight,
+              info.padInfo.top,
+            ),
+            filterSize: info.filterHeight,
+          },
+          {
+            counts: validWindowCounts(
+              info.outWidth,
+              info.inWidth,
+              info.filterWidth,
+              info.strideWidth,
+              info.padInfo.left,
+            ),
+            filterSize: info.filterWidth,
+          },
+        ]);
         const scaled =
           scale === null ? dy : tf.mul(dy, tf.tensor4d(scale, [1, info.outHeight, info.outWidth, 1]));
         return tf.engine().runKernel(tf.AvgPoolGrad, { dy: scaled, input: x }, { filterSize, strides, pad });
@@ -33,26 +56,3 @@ export const avgPoolGradConfig: tf.GradConfig = {
     };
   },
 };
-
-/** Counts of window cells inside the input along one axis, for each output position. */
-function validCounts(outSize: number, inSize: number, filter: number, stride: number, padBefore: number) {
-  return Array.from({ length: outSize }, (_, i) => {
-    const start = i * stride - padBefore;
-    return Math.min(inSize, start + filter) - Math.max(0, start);
-  });
-}
-
-/** `windowSize / validCells` per output position, row-major; `null` when every window is whole. */
-function validCellScale(info: tf.backend_util.Conv2DInfo): Float32Array | null {
-  const { filterHeight: fh, filterWidth: fw, padInfo } = info;
-  const rows = validCounts(info.outHeight, info.inHeight, fh, info.strideHeight, padInfo.top);
-  const cols = validCounts(info.outWidth, info.inWidth, fw, info.strideWidth, padInfo.left);
-  if (rows.every((r) => r === fh) && cols.every((c) => c === fw)) return null;
-  const scale = new Float32Array(rows.length * cols.length);
-  rows.forEach((r, i) => {
-    cols.forEach((c, j) => {
-      scale[i * cols.length + j] = (fh * fw) / (r * c);
-    });
-  });
-  return scale;
-}

@@ -8,11 +8,19 @@ import { gradientFixes, registerGradientFixes } from './gradient-fixes.js';
 describe('registerGradientFixes', () => {
   it('replaces tfjs-core’s gradients for exactly the fixed kernels', () => {
     const before = new Map(
-      ['AvgPool', 'Conv2D', 'DepthwiseConv2dNative', 'MaxPool'].map((k) => [k, tf.getGradient(k)]),
+      ['AvgPool', 'AvgPool3D', 'Conv2D', 'DepthwiseConv2dNative', 'MaxPool'].map((k) => [
+        k,
+        tf.getGradient(k),
+      ]),
     );
     registerGradientFixes();
     registerGradientFixes();
-    expect(gradientFixes.map((g) => g.kernelName)).toEqual(['AvgPool', 'Conv2D', 'DepthwiseConv2dNative']);
+    expect(gradientFixes.map((g) => g.kernelName)).toEqual([
+      'AvgPool',
+      'AvgPool3D',
+      'Conv2D',
+      'DepthwiseConv2dNative',
+    ]);
     for (const fix of gradientFixes) {
       expect(tf.getGradient(fix.kernelName)).toBe(fix);
       expect(before.get(fix.kernelName)).not.toBe(fix);

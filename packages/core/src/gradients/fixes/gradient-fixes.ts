@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { avgPoolGradConfig } from './AvgPool.js';
+import { avgPool3DGradConfig } from './AvgPool3D.js';
 import { conv2DGradConfig } from './Conv2D.js';
 import { depthwiseConv2dNativeGradConfig } from './DepthwiseConv2dNative.js';
 
@@ -9,11 +10,12 @@ import { depthwiseConv2dNativeGradConfig } from './DepthwiseConv2dNative.js';
  * @example
  * ```ts
  * import { gradientFixes } from '@tessera/core';
- * console.log(gradientFixes.map((g) => g.kernelName)); // ['AvgPool', 'Conv2D', 'DepthwiseConv2dNative']
+ * console.log(gradientFixes.map((g) => g.kernelName)); // ['AvgPool', 'AvgPool3D', 'Conv2D', 'DepthwiseConv2dNative']
  * ```
  */
 export const gradientFixes: readonly tf.GradConfig[] = Object.freeze([
   avgPoolGradConfig,
+  avgPool3DGradConfig,
   conv2DGradConfig,
   depthwiseConv2dNativeGradConfig,
 ]);

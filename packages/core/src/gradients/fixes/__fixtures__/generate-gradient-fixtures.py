@@ -1,9 +1,9 @@
 """Reference gradients from PyTorch for the tfjs gradient fixes and the kernel completions.
 
 Run with Debian's python3 (which has torch): /usr/bin/python3 generate-gradient-fixtures.py
-Writes conv-gradients.json and pool-gradients.json next to this file.
+Writes conv-gradients.json, pool-gradients.json and pool3d-gradients.json next to this file.
 
-Tensors are stored flat in tfjs layouts (NHWC inputs; conv filters [fh, fw, in, out]; depthwise filters
+Tensors are stored flat in tfjs layouts (NHWC / NDHWC inputs; conv filters [fh, fw, in, out]; depthwise filters
 [fh, fw, in, multiplier]). Padding follows tfjs: 'same' puts the odd extra row/column at the bottom/right,
 which PyTorch's symmetric `padding=` cannot express, so inputs are padded explicitly with F.pad. Each case
 computes y = op(x, ...), the loss sum(y * dy) for a fixed random dy, and its gradients in float64.
@@ -139,8 +139,48 @@ for kind in ('avgPool', 'maxPool'):
         pool_case(f'{kind} 3x3 stride 2 pad 1', kind, [1, 6, 6, 1], 3, 2, 1),
     ]
 
+
+
+def triple(v):
+    return (v, v, v) if isinstance(v, int) else tuple(v)
+
+
+def avg_pool3d_case(name, x_shape, filter_size, strides, pad):
+    """tfjs avgPool3d (NDHWC): average over the window's cells inside the input."""
+    filter_size, strides = triple(filter_size), triple(strides)
+    x = rand(x_shape).requires_grad_()
+    pads = []
+    for size, f, st in zip(x_shape[1:4], filter_size, strides):
+        if pad == 'valid':
+            pads.append((0, 0))
+        elif isinstance(pad, int):
+            pads.append((pad, pad))
+        else:
+            along = max(0, (math.ceil(size / st) - 1) * st + f - size)
+            pads.append((along // 2, along - along // 2))
+    torch_pad = [p for pair_ in reversed(pads) for p in pair_]  # F.pad wants the last axis first
+    to_ncdhw = x.permute(0, 4, 1, 2, 3)
+    sums = F.avg_pool3d(F.pad(to_ncdhw, torch_pad), filter_size, strides, divisor_override=1)
+    counts = F.avg_pool3d(F.pad(torch.ones(1, 1, *x_shape[1:4]), torch_pad), filter_size, strides, divisor_override=1)
+    y = (sums / counts).permute(0, 2, 3, 4, 1)
+    dy = rand(list(y.shape))
+    (dx,) = torch.autograd.grad((y * dy).sum(), [x])
+    return {
+        'name': name, 'op': 'avgPool3d', 'filterSize': list(filter_size), 'strides': list(strides), 'pad': pad,
+        'x': {'shape': x_shape, 'values': flat(x)}, 'y': {'shape': list(y.shape), 'values': flat(y)},
+        'dy': {'shape': list(dy.shape), 'values': flat(dy)}, 'dx': flat(dx),
+    }
+
+
+pool3d_cases = [
+    avg_pool3d_case('avgPool3d 2x2x2 stride 2 same, odd input', [1, 3, 5, 4, 2], 2, 2, 'same'),
+    avg_pool3d_case('avgPool3d 3x3x2 stride [1,2,1] same', [2, 4, 5, 3, 1], [3, 3, 2], [1, 2, 1], 'same'),
+    avg_pool3d_case('avgPool3d 2x2x2 stride 1 valid', [1, 3, 3, 3, 2], 2, 1, 'valid'),
+]
+
 here = os.path.dirname(os.path.abspath(__file__))
-for file, cases in (('conv-gradients.json', conv_cases), ('pool-gradients.json', pool_cases)):
+for file, cases in (('conv-gradients.json', conv_cases), ('pool-gradients.json', pool_cases),
+                    ('pool3d-gradients.json', pool3d_cases)):
     with open(os.path.join(here, file), 'w') as out:
         json.dump({'generator': 'generate-gradient-fixtures.py', 'torch': torch.__version__, 'cases': cases}, out)
         out.write('\n')

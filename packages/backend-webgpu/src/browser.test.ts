@@ -1,0 +1,71 @@
+import '@tensorflow/tfjs-backend-cpu';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs-core';
+import { chromium } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { WebGPUAdapterDescription } from './index.js';
+import { trainDigitsCnn } from './testing/digits-cnn.js';
+import { servePage } from './testing/page-server.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const FLAGS = [
+  '--enable-unsafe-webgpu',
+  '--no-sandbox',
+  '--disable-gpu-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+interface PageReport {
+  ok: boolean;
+  error?: string;
+  result?: { backend: string; adapter: WebGPUAdapterDescription; losses: number[]; accuracy: number };
+}
+
+describe('browser: a bundled page selects webgpu in headless Chromium and trains', () => {
+  it('reports the losses Node computes on cpu, to 1e-3 relative', async () => {
+    // The root pretest script (scripts/setup-test-deps.mjs) installs Debian's chromium.
+    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
+    await tf.setBackend('cpu');
+    const before = tf.memory().numTensors;
+    const node = await trainDigitsCnn();
+    expect(tf.memory().numTensors).toBe(before);
+
+    const server = await servePage(fileURLToPath(new URL('./testing/browser-page.ts', import.meta.url)));
+    const profile = mkdtempSync(join(tmpdir(), 'tessera-chromium-'));
+    const browser = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: FLAGS,
+    });
+    try {
+      const page = browser.pages()[0] ?? (await browser.newPage());
+      const console: string[] = [];
+      page.on('console', (message) => console.push(message.text()));
+      await page.goto(server.url);
+      const report = (await server.result) as PageReport;
+      expect(report.error, `page console:\n${console.join('\n')}`).toBeUndefined();
+      const { backend, adapter, losses, accuracy } = report.result!;
+      expect(backend).toBe('webgpu');
+      expect(adapter.source).toBe('navigator');
+      expect(losses).toHaveLength(node.losses.length);
+      losses.forEach((loss, i) => {
+        const expected = node.losses[i]!;
+        expect(Math.abs(loss - expected) / expected, `step ${i}: ${loss} vs Node ${expected}`).toBeLessThan(
+          1e-3,
+        );
+      });
+      expect(accuracy).toBeCloseTo(node.accuracy, 2);
+    } finally {
+      await browser.close();
+      await server.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  });
+});

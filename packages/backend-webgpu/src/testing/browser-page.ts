@@ -1,0 +1,27 @@
+// The page the browser test bundles: selects webgpu through Tessera exactly as an app would, trains the
+// digits CNN, and posts the losses (or the error) back to the test's server.
+import { initBackend } from '@tessera/core';
+import { describeWebGPUBackend } from '../backend/describe-webgpu-backend.js';
+import { registerWebGPUBackend } from '../backend/register-webgpu-backend.js';
+import { trainDigitsCnn } from './digits-cnn.js';
+
+async function run(): Promise<unknown> {
+  registerWebGPUBackend();
+  const selection = await initBackend('webgpu', { fallback: false });
+  const { adapter } = await describeWebGPUBackend();
+  const { losses, accuracy } = await trainDigitsCnn();
+  return { backend: selection.name, adapter, losses, accuracy };
+}
+
+const report = (body: unknown) =>
+  fetch('/result', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
+run().then(
+  (result) => report({ ok: true, result }),
+  (error: unknown) =>
+    report({ ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
+);
