@@ -22,7 +22,10 @@ const pick = (from: number, to: number) => {
     x.set(images.subarray(k * 64, k * 64 + 64), i * 64);
     y[i] = labels[k]!;
   });
-  return { x: tf.tensor2d(x, [idx.length, 64]).div(16) as tf.Tensor2D, y: tf.oneHot(tf.tensor1d(y, 'int32'), 10) };
+  return {
+    x: tf.tensor2d(x, [idx.length, 64]).div(16) as tf.Tensor2D,
+    y: tf.oneHot(tf.tensor1d(y, 'int32'), 10),
+  };
 };
 const train = pick(0, trainCount);
 const test = pick(trainCount, n);
@@ -44,7 +47,9 @@ for (let epoch = 1; epoch <= 20; epoch++) {
     const loss = tf.tidy(() => {
       const x = train.x.slice([start, 0], [size, 64]);
       const y = train.y.slice([start, 0], [size, 10]);
-      const { value, grads } = tf.variableGrads(() => tf.losses.softmaxCrossEntropy(y, logits(x)) as tf.Scalar);
+      const { value, grads } = tf.variableGrads(
+        () => tf.losses.softmaxCrossEntropy(y, logits(x)) as tf.Scalar,
+      );
       for (const v of [w1, b1, w2, b2]) v.assign(tf.sub(v, tf.mul(grads[v.name]!, learningRate)));
       return value;
     });
@@ -54,7 +59,11 @@ for (let epoch = 1; epoch <= 20; epoch++) {
   }
   if (epoch % 5 === 0) console.log(`epoch ${epoch}: loss ${(lossSum / batches).toFixed(4)}`);
 }
-const accuracy = tf.tidy(() => tf.mean(tf.cast(tf.equal(tf.argMax(logits(test.x), 1), tf.argMax(test.y, 1)), 'float32')));
-console.log(`test accuracy: ${((await accuracy.data())[0]! * 100).toFixed(2)}% on ${n - trainCount} held-out digits`);
+const accuracy = tf.tidy(() =>
+  tf.mean(tf.cast(tf.equal(tf.argMax(logits(test.x), 1), tf.argMax(test.y, 1)), 'float32')),
+);
+console.log(
+  `test accuracy: ${((await accuracy.data())[0]! * 100).toFixed(2)}% on ${n - trainCount} held-out digits`,
+);
 console.log(`trained in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 tf.dispose([accuracy, train.x, train.y, test.x, test.y, w1, b1, w2, b2]);

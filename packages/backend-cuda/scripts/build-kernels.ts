@@ -9,7 +9,9 @@ import { compileCudaKernels } from '../src/build/compile-kernels.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 if (process.env.TESSERA_CUDA_SKIP_KERNELS === '1') {
-  console.warn('build-kernels: TESSERA_CUDA_SKIP_KERNELS=1, CUDA kernels NOT built (do not publish this build)');
+  console.warn(
+    'build-kernels: TESSERA_CUDA_SKIP_KERNELS=1, CUDA kernels NOT built (do not publish this build)',
+  );
   process.exit(0);
 }
 const outputDirectory = join(root, 'dist', 'cuda');
@@ -20,7 +22,9 @@ const results = await compileCudaKernels({
   outputDirectory,
   cacheDirectory: join(root, 'node_modules', '.cache', 'tessera-cuda-kernels'),
 });
-const manifest = { modules: Object.fromEntries(results.map((r) => [r.module, { key: r.key, files: r.files }])) };
+const manifest = {
+  modules: Object.fromEntries(results.map((r) => [r.module, { key: r.key, files: r.files }])),
+};
 writeFileSync(join(outputDirectory, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 const fresh = results.filter((r) => !r.cached).length;
 console.log(

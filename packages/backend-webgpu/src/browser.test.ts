@@ -46,11 +46,21 @@ describe('browser: a bundled page selects webgpu in headless Chromium and trains
     });
     try {
       const page = browser.pages()[0] ?? (await browser.newPage());
-      const console: string[] = [];
-      page.on('console', (message) => console.push(message.text()));
+      const logs: string[] = [];
+      page.on('console', (message) => logs.push(message.text()));
+      page.on('pageerror', (error) => logs.push(`page error: ${error.message}`));
       await page.goto(server.url);
-      const report = (await server.result) as PageReport;
-      expect(report.error, `page console:\n${console.join('\n')}`).toBeUndefined();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const report = await Promise.race([
+        server.result as Promise<PageReport>,
+        new Promise<PageReport>((resolve) => {
+          timer = setTimeout(
+            () => resolve({ ok: false, error: 'the page posted no result within 90 s' }),
+            90_000,
+          );
+        }),
+      ]).finally(() => clearTimeout(timer));
+      expect(report.error, `page console:\n${logs.join('\n')}`).toBeUndefined();
       const { backend, adapter, losses, accuracy } = report.result!;
       expect(backend).toBe('webgpu');
       expect(adapter.source).toBe('navigator');

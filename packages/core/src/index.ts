@@ -10,6 +10,7 @@ import './gradients/install-gradients.js';
 export * from './backends/index.js';
 export * from './completion/index.js';
 export * from './errors/index.js';
+export * from './gradients/fixes/index.js';
 export * from './io/index.js';
 export * from './memory/index.js';
 export * from './random/index.js';

@@ -19,6 +19,16 @@ interface TensorRecord {
   readonly hostValues?: tf.backend_util.BackendValues;
 }
 
+/** What {@link CudaBackend.memory} reports. */
+export interface CudaMemoryInfo {
+  unreliable: boolean;
+  numBytesInGPU: number;
+  numBytesInGPUAllocated: number;
+  numBytesInGPUFree: number;
+  /** How many times the allocator really called `cuMemAlloc`. */
+  deviceAllocations: number;
+}
+
 /** What a {@link CudaBackend} is built from: a driver, its compiled kernels, and a GEMM engine. */
 export interface CudaBackendParts {
   readonly driver: CudaDriver;
@@ -76,13 +86,21 @@ export class CudaBackend extends tf.KernelBackend {
   ): void {
     const size = sizeOf(shape);
     if (!isDeviceDType(dtype)) {
-      if (dtype !== 'string') throw new BackendError(`dtype ${dtype} is not supported`, { where: 'backend:cuda' });
-      this.records.set(dataId, { block: { pointer: 0, bytes: 0 }, dtype, size, refCount, hostValues: values });
+      if (dtype !== 'string')
+        throw new BackendError(`dtype ${dtype} is not supported`, { where: 'backend:cuda' });
+      this.records.set(dataId, {
+        block: { pointer: 0, bytes: 0 },
+        dtype,
+        size,
+        refCount,
+        hostValues: values,
+      });
       return;
     }
     const block = this.allocator.allocate(size * DEVICE_ELEMENT_BYTES);
     this.records.set(dataId, { block, dtype, size, refCount });
-    if (values != null && size > 0) this.driver.copyHostToDevice(block.pointer, toDeviceLayout(values, dtype));
+    if (values != null && size > 0)
+      this.driver.copyHostToDevice(block.pointer, toDeviceLayout(values, dtype));
   }
 
   /** A new tensor's storage on the device, uninitialised; kernels write it. */
@@ -102,7 +120,12 @@ export class CudaBackend extends tf.KernelBackend {
   }
 
   /** Launches `functionName` of module `moduleName`; `pack` writes its arguments in declaration order. */
-  launch(moduleName: string, functionName: string, shape: LaunchShape, pack: (p: ArgumentPacker) => void): void {
+  launch(
+    moduleName: string,
+    functionName: string,
+    shape: LaunchShape,
+    pack: (p: ArgumentPacker) => void,
+  ): void {
     const fn = this.modules.function(moduleName, functionName);
     pack(this.packer.reset());
     this.driver.launch(fn, shape, this.packer.byteLength);
@@ -124,7 +147,10 @@ export class CudaBackend extends tf.KernelBackend {
   override async read(dataId: tf.DataId): Promise<tf.backend_util.BackendValues> {
     const record = this.record(dataId);
     if (record.hostValues !== undefined) return record.hostValues;
-    const bytes = await this.driver.copyDeviceToHostAsync(record.block.pointer, record.size * DEVICE_ELEMENT_BYTES);
+    const bytes = await this.driver.copyDeviceToHostAsync(
+      record.block.pointer,
+      record.size * DEVICE_ELEMENT_BYTES,
+    );
     return fromDeviceLayout(bytes, record.dtype);
   }
 
@@ -150,7 +176,12 @@ export class CudaBackend extends tf.KernelBackend {
     return this.records.size;
   }
 
-  override memory(): tf.MemoryInfo & Record<string, unknown> {
+  /**
+   * Device memory as tfjs reports it for GPU backends: bytes held by live tensors (`numBytesInGPU`),
+   * held from the driver including the allocator's cache (`numBytesInGPUAllocated`), and cached for reuse
+   * (`numBytesInGPUFree`).
+   */
+  override memory(): CudaMemoryInfo {
     const stats = this.allocator.stats();
     return {
       unreliable: false,
@@ -158,7 +189,7 @@ export class CudaBackend extends tf.KernelBackend {
       numBytesInGPUAllocated: stats.reservedBytes,
       numBytesInGPUFree: stats.cachedBytes,
       deviceAllocations: stats.deviceAllocations,
-    } as unknown as tf.MemoryInfo & Record<string, unknown>;
+    };
   }
 
   override timerAvailable(): boolean {
@@ -198,7 +229,8 @@ export class CudaBackend extends tf.KernelBackend {
 
   private record(dataId: tf.DataId): TensorRecord {
     const record = this.records.get(dataId);
-    if (!record) throw new BackendError('tensor data not found (already disposed?)', { where: 'backend:cuda' });
+    if (!record)
+      throw new BackendError('tensor data not found (already disposed?)', { where: 'backend:cuda' });
     return record;
   }
 }

@@ -15,8 +15,12 @@ export function isDeviceDType(dtype: tf.DataType): boolean {
  *
  * @throws BackendError for dtypes that do not live on the device
  */
-export function toDeviceLayout(values: tf.backend_util.BackendValues, dtype: tf.DataType): Float32Array | Int32Array {
-  if (dtype === 'float32') return values instanceof Float32Array ? values : Float32Array.from(values as ArrayLike<number>);
+export function toDeviceLayout(
+  values: tf.backend_util.BackendValues,
+  dtype: tf.DataType,
+): Float32Array | Int32Array {
+  if (dtype === 'float32')
+    return values instanceof Float32Array ? values : Float32Array.from(values as ArrayLike<number>);
   if (dtype === 'int32' || dtype === 'bool') {
     return values instanceof Int32Array ? values : Int32Array.from(values as ArrayLike<number>);
   }
@@ -24,7 +28,10 @@ export function toDeviceLayout(values: tf.backend_util.BackendValues, dtype: tf.
 }
 
 /** Device bytes back in tfjs's host layout: `Float32Array`, `Int32Array`, or `Uint8Array` for bool. */
-export function fromDeviceLayout(bytes: Uint8Array, dtype: tf.DataType): Float32Array | Int32Array | Uint8Array {
+export function fromDeviceLayout(
+  bytes: Uint8Array,
+  dtype: tf.DataType,
+): Float32Array | Int32Array | Uint8Array {
   const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   const count = aligned.byteLength / DEVICE_ELEMENT_BYTES;
   if (dtype === 'float32') return new Float32Array(aligned.buffer, aligned.byteOffset, count);

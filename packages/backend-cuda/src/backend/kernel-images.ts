@@ -67,7 +67,9 @@ function moduleDirectory(): string {
  * module (the published `dist/`, or a bundle), else the package's `dist/cuda` found by walking up from
  * the source file.
  */
-export function defaultKernelDirectory(env: Readonly<Record<string, string | undefined>> = process.env): string {
+export function defaultKernelDirectory(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
   const fromEnv = env[CUDA_KERNEL_DIR_ENV_VARIABLE];
   if (fromEnv) return fromEnv;
   let dir = moduleDirectory();

@@ -34,7 +34,8 @@ export function openCublasEngine(
     if (!opened) continue;
     try {
       const fns = {} as Record<string, (...args: any[]) => number>;
-      for (const [name, prototype] of Object.entries(CUBLAS_PROTOTYPES)) fns[name] = opened.library.func(prototype);
+      for (const [name, prototype] of Object.entries(CUBLAS_PROTOTYPES))
+        fns[name] = opened.library.func(prototype);
       const lib = fns as CublasFunctions;
       const cell = new BigUint64Array(1);
       check('cublasCreate', lib.cublasCreate(cell));

@@ -23,21 +23,25 @@ export function tiledGemmEngine(backend: CudaBackend): GemmEngine {
       if (p.m === 0 || p.n === 0 || p.batch === 0) return;
       for (let start = 0; start < p.batch; start += 65535) {
         const batch = Math.min(65535, p.batch - start);
-        backend.launch('BatchMatMul', 'sgemm_tiled', tileLaunch(p.m, p.n, batch, GEMM_TILE, GEMM_THREADS), (a) =>
-          a
-            .pointer(p.a + 4 * p.strideA * start)
-            .pointer(p.b + 4 * p.strideB * start)
-            .pointer(p.c + 4 * p.strideC * start)
-            .int32(p.m)
-            .int32(p.n)
-            .int32(p.k)
-            .int32(p.transposeA ? 1 : 0)
-            .int32(p.transposeB ? 1 : 0)
-            .int32(p.strideA)
-            .int32(p.strideB)
-            .int32(p.strideC)
-            .float32(p.alpha ?? 1)
-            .float32(p.beta ?? 0),
+        backend.launch(
+          'BatchMatMul',
+          'sgemm_tiled',
+          tileLaunch(p.m, p.n, batch, GEMM_TILE, GEMM_THREADS),
+          (a) =>
+            a
+              .pointer(p.a + 4 * p.strideA * start)
+              .pointer(p.b + 4 * p.strideB * start)
+              .pointer(p.c + 4 * p.strideC * start)
+              .int32(p.m)
+              .int32(p.n)
+              .int32(p.k)
+              .int32(p.transposeA ? 1 : 0)
+              .int32(p.transposeB ? 1 : 0)
+              .int32(p.strideA)
+              .int32(p.strideB)
+              .int32(p.strideC)
+              .float32(p.alpha ?? 1)
+              .float32(p.beta ?? 0),
         );
       }
     },

@@ -50,7 +50,9 @@ export interface CompiledKernel {
 
 function headersOf(includeDirectory: string): string[] {
   const dir = join(includeDirectory, 'tessera');
-  return readdirSync(dir).sort().map((f) => `${f}\n${readFileSync(join(dir, f), 'utf8')}`);
+  return readdirSync(dir)
+    .sort()
+    .map((f) => `${f}\n${readFileSync(join(dir, f), 'utf8')}`);
 }
 
 async function compileOne(
@@ -116,10 +118,11 @@ export async function compileCudaKernels(options: CompileKernelsOptions): Promis
           rmSync(scratch, { recursive: true, force: true });
         }
       }
-      if (cacheEntry) for (const f of files) copyFileSync(join(cacheEntry, f), join(options.outputDirectory, f));
+      if (cacheEntry)
+        for (const f of files) copyFileSync(join(cacheEntry, f), join(options.outputDirectory, f));
       results.push({ module, key, cached, files });
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.jobs ?? 4) }, worker));
-  return results.sort((a, b) => a.module.localeCompare(b.module));
+  return results.sort((a, b) => (a.module < b.module ? -1 : a.module > b.module ? 1 : 0));
 }

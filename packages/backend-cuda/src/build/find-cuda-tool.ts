@@ -7,11 +7,16 @@ import { delimiter, join } from 'node:path';
  *
  * @throws Error naming every folder searched when it is not found
  */
-export function findCudaTool(name: 'nvcc' | 'ptxas', env: Readonly<Record<string, string | undefined>> = process.env): string {
+export function findCudaTool(
+  name: 'nvcc' | 'ptxas',
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string {
   const dirs = [
     ...(env.NVCC ? [join(env.NVCC, '..')] : []),
     ...(env.PATH ?? '').split(delimiter).filter(Boolean),
-    ...[env.CUDA_HOME, env.CUDA_PATH, '/usr/local/cuda'].filter((d): d is string => Boolean(d)).map((d) => join(d, 'bin')),
+    ...[env.CUDA_HOME, env.CUDA_PATH, '/usr/local/cuda']
+      .filter((d): d is string => Boolean(d))
+      .map((d) => join(d, 'bin')),
   ];
   for (const dir of dirs) {
     const candidate = join(dir, name);

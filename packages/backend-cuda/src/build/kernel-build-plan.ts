@@ -30,7 +30,17 @@ export function lowerPtxVersion(ptx: string, version = SHIPPED_PTX_VERSION): str
 
 /** nvcc arguments that compile one kernel file to PTX. */
 export function nvccPtxArguments(source: string, output: string, includeDirectory: string): string[] {
-  return ['--ptx', `-arch=${PTX_ARCHITECTURE}`, '-std=c++17', '-O3', '-I', includeDirectory, '-o', output, source];
+  return [
+    '--ptx',
+    `-arch=${PTX_ARCHITECTURE}`,
+    '-std=c++17',
+    '-O3',
+    '-I',
+    includeDirectory,
+    '-o',
+    output,
+    source,
+  ];
 }
 
 /** ptxas arguments that assemble (and so validate) PTX into a cubin for `architecture`. */
@@ -44,7 +54,14 @@ export function ptxasArguments(ptx: string, architecture: string, output: string
  */
 export function kernelCacheKey(source: string, headers: readonly string[], compilerVersion: string): string {
   const hash = createHash('sha256');
-  for (const part of [source, ...headers, compilerVersion, SHIPPED_PTX_VERSION, PTX_ARCHITECTURE, ...CUBIN_ARCHITECTURES]) {
+  for (const part of [
+    source,
+    ...headers,
+    compilerVersion,
+    SHIPPED_PTX_VERSION,
+    PTX_ARCHITECTURE,
+    ...CUBIN_ARCHITECTURES,
+  ]) {
     hash.update(part);
     hash.update('\0');
   }

@@ -17,7 +17,7 @@ let loading: Promise<KoffiModule> | undefined;
  */
 export function loadKoffi(): Promise<KoffiModule> {
   loading ??= import('koffi').then(
-    (mod) => ((mod as { default?: KoffiModule }).default ?? mod) as KoffiModule,
+    (mod) => ((mod as unknown as { default?: KoffiModule }).default ?? mod) as KoffiModule,
     (error: unknown) => {
       loading = undefined;
       throw error;

@@ -6,7 +6,11 @@ import { binaryOp, castOp } from './ops/elementwise.js';
 type BinaryKind = 'arithmetic' | 'compare' | 'logical' | 'float' | 'int-result';
 
 /** A binary kernel with NumPy broadcasting over module `name`; `inputNames` as tfjs names them. */
-export function binaryKernel(name: string, kind: BinaryKind, inputNames: readonly [string, string] = ['a', 'b']): tf.KernelConfig {
+export function binaryKernel(
+  name: string,
+  kind: BinaryKind,
+  inputNames: readonly [string, string] = ['a', 'b'],
+): tf.KernelConfig {
   const kernelFunc: CudaKernelFunc = ({ inputs, backend }) => {
     let a = input(inputs, inputNames[0]);
     let b = input(inputs, inputNames[1]);

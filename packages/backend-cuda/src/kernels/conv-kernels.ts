@@ -12,7 +12,12 @@ const NCHW_TO_NHWC = [0, 2, 3, 1];
 const NHWC_TO_NCHW = [0, 3, 1, 2];
 
 /** Runs an NHWC computation on NCHW tensors by transposing in and out. */
-function inNhwc(backend: CudaBackend, channelsFirst: boolean, xs: tf.TensorInfo[], run: (xs: tf.TensorInfo[]) => tf.TensorInfo) {
+function inNhwc(
+  backend: CudaBackend,
+  channelsFirst: boolean,
+  xs: tf.TensorInfo[],
+  run: (xs: tf.TensorInfo[]) => tf.TensorInfo,
+) {
   if (!channelsFirst) return run(xs);
   const moved = xs.map((x) => transposeOp(backend, x, NCHW_TO_NHWC));
   const y = run(moved);
@@ -27,18 +32,37 @@ function conv2dInfo(xShape: number[], filterShape: number[], a: tf.Conv2DAttrs, 
   return tf.backend_util.computeConv2DInfo(
     xShape as [number, number, number, number],
     filterShape as [number, number, number, number],
-    a.strides, a.dilations ?? 1, a.pad, a.dimRoundingMode, depthwise, dataFormat,
+    a.strides,
+    a.dilations ?? 1,
+    a.pad,
+    a.dimRoundingMode,
+    depthwise,
+    dataFormat,
   );
 }
 
-const nhwcShape = (s: readonly number[], channelsFirst: boolean) => (channelsFirst ? [s[0]!, s[2]!, s[3]!, s[1]!] : [...s]);
+const nhwcShape = (s: readonly number[], channelsFirst: boolean) =>
+  channelsFirst ? [s[0]!, s[2]!, s[3]!, s[1]!] : [...s];
 
-function depthwise(backend: CudaBackend, x: tf.TensorInfo, filter: tf.TensorInfo, a: tf.DepthwiseConv2dNativeAttrs) {
-  const info = conv2dInfo([...x.shape], [...filter.shape], { ...a, dataFormat: 'NHWC' } as tf.Conv2DAttrs, true);
+function depthwise(
+  backend: CudaBackend,
+  x: tf.TensorInfo,
+  filter: tf.TensorInfo,
+  a: tf.DepthwiseConv2dNativeAttrs,
+) {
+  const info = conv2dInfo(
+    [...x.shape],
+    [...filter.shape],
+    { ...a, dataFormat: 'NHWC' } as tf.Conv2DAttrs,
+    true,
+  );
   const y = backend.makeOutput([info.batchSize, info.outHeight, info.outWidth, info.outChannels], 'float32');
   const n = info.batchSize * info.outHeight * info.outWidth * info.outChannels;
   backend.launch('DepthwiseConv2dNative', 'forward', elementwiseLaunch(n, backend.driver.device), (p) =>
-    p.pointer(backend.pointer(y)).pointer(backend.pointer(x)).pointer(backend.pointer(filter))
+    p
+      .pointer(backend.pointer(y))
+      .pointer(backend.pointer(x))
+      .pointer(backend.pointer(filter))
       .ints(convGeometry(info, filter.shape[3]!)),
   );
   return y;
@@ -73,8 +97,16 @@ export function convKernels(): tf.KernelConfig[] {
       const y = inNhwc(backend, first, [x], ([xs]) => conv2dForward(backend, xs!, filter, info));
       let bias = inputs.bias ?? undefined;
       let biasView: tf.TensorInfo | undefined;
-      if (bias && first && bias.shape.length === 1) bias = biasView = reshapeView(backend, bias, [bias.shape[0]!, 1, 1]);
-      const out = biasAndActivation(backend, y, bias, a.activation as FusedActivation, inputs.preluActivationWeights ?? undefined, a.leakyreluAlpha);
+      if (bias && first && bias.shape.length === 1)
+        bias = biasView = reshapeView(backend, bias, [bias.shape[0]!, 1, 1]);
+      const out = biasAndActivation(
+        backend,
+        y,
+        bias,
+        a.activation as FusedActivation,
+        inputs.preluActivationWeights ?? undefined,
+        a.leakyreluAlpha,
+      );
       if (biasView) backend.disposeIntermediate(biasView);
       return out;
     }),
@@ -82,14 +114,24 @@ export function convKernels(): tf.KernelConfig[] {
       const a = attrs as unknown as tf.Conv2DBackpropInputAttrs;
       const first = a.dataFormat === 'NCHW';
       const filter = input(inputs, 'filter');
-      const info = conv2dInfo(nhwcShape(a.inputShape, first), [...filter.shape], { ...a, dilations: 1, dataFormat: 'NHWC' } as tf.Conv2DAttrs);
-      return inNhwc(backend, first, [input(inputs, 'dy')], ([dy]) => conv2dInputGradient(backend, dy!, filter, info));
+      const info = conv2dInfo(nhwcShape(a.inputShape, first), [...filter.shape], {
+        ...a,
+        dilations: 1,
+        dataFormat: 'NHWC',
+      } as tf.Conv2DAttrs);
+      return inNhwc(backend, first, [input(inputs, 'dy')], ([dy]) =>
+        conv2dInputGradient(backend, dy!, filter, info),
+      );
     }),
     cudaKernel('Conv2DBackpropFilter', ({ inputs, backend, attrs }) => {
       const a = attrs as unknown as tf.Conv2DBackpropFilterAttrs;
       const first = a.dataFormat === 'NCHW';
       const x = input(inputs, 'x');
-      const info = conv2dInfo(nhwcShape(x.shape, first), [...a.filterShape], { ...a, dilations: 1, dataFormat: 'NHWC' } as tf.Conv2DAttrs);
+      const info = conv2dInfo(nhwcShape(x.shape, first), [...a.filterShape], {
+        ...a,
+        dilations: 1,
+        dataFormat: 'NHWC',
+      } as tf.Conv2DAttrs);
       if (!first) return conv2dFilterGradient(backend, x, input(inputs, 'dy'), info);
       const xs = transposeOp(backend, x, NCHW_TO_NHWC);
       const dy = transposeOp(backend, input(inputs, 'dy'), NCHW_TO_NHWC);
@@ -99,23 +141,47 @@ export function convKernels(): tf.KernelConfig[] {
       return dw;
     }),
     cudaKernel('DepthwiseConv2dNative', ({ inputs, backend, attrs }) =>
-      depthwise(backend, input(inputs, 'x'), input(inputs, 'filter'), attrs as unknown as tf.DepthwiseConv2dNativeAttrs),
+      depthwise(
+        backend,
+        input(inputs, 'x'),
+        input(inputs, 'filter'),
+        attrs as unknown as tf.DepthwiseConv2dNativeAttrs,
+      ),
     ),
     cudaKernel('FusedDepthwiseConv2D', ({ inputs, backend, attrs }) => {
       const a = attrs as unknown as tf.FusedDepthwiseConv2DAttrs;
       const y = depthwise(backend, input(inputs, 'x'), input(inputs, 'filter'), a);
-      return biasAndActivation(backend, y, inputs.bias ?? undefined, a.activation as FusedActivation, inputs.preluActivationWeights ?? undefined, a.leakyreluAlpha);
+      return biasAndActivation(
+        backend,
+        y,
+        inputs.bias ?? undefined,
+        a.activation as FusedActivation,
+        inputs.preluActivationWeights ?? undefined,
+        a.leakyreluAlpha,
+      );
     }),
     cudaKernel('DepthwiseConv2dNativeBackpropInput', ({ inputs, backend, attrs }) => {
       const a = attrs as unknown as tf.DepthwiseConv2dNativeBackpropInputAttrs;
       const dy = input(inputs, 'dy');
       const filter = input(inputs, 'filter');
-      const info = conv2dInfo([...a.inputShape], [...filter.shape], { ...a, dataFormat: 'NHWC' } as tf.Conv2DAttrs, true);
+      const info = conv2dInfo(
+        [...a.inputShape],
+        [...filter.shape],
+        { ...a, dataFormat: 'NHWC' } as tf.Conv2DAttrs,
+        true,
+      );
       const dx = backend.makeOutput([...a.inputShape], 'float32');
       const n = info.batchSize * info.inHeight * info.inWidth * info.inChannels;
-      backend.launch('DepthwiseConv2dNativeBackpropInput', 'backprop_input', elementwiseLaunch(n, backend.driver.device), (p) =>
-        p.pointer(backend.pointer(dx)).pointer(backend.pointer(dy)).pointer(backend.pointer(filter))
-          .ints(convGeometry(info, filter.shape[3]!)),
+      backend.launch(
+        'DepthwiseConv2dNativeBackpropInput',
+        'backprop_input',
+        elementwiseLaunch(n, backend.driver.device),
+        (p) =>
+          p
+            .pointer(backend.pointer(dx))
+            .pointer(backend.pointer(dy))
+            .pointer(backend.pointer(filter))
+            .ints(convGeometry(info, filter.shape[3]!)),
       );
       return dx;
     }),
@@ -123,13 +189,25 @@ export function convKernels(): tf.KernelConfig[] {
       const a = attrs as unknown as tf.DepthwiseConv2dNativeBackpropFilterAttrs;
       const x = input(inputs, 'x');
       const dy = input(inputs, 'dy');
-      const info = conv2dInfo([...x.shape], [...a.filterShape], { ...a, dataFormat: 'NHWC' } as tf.Conv2DAttrs, true);
+      const info = conv2dInfo(
+        [...x.shape],
+        [...a.filterShape],
+        { ...a, dataFormat: 'NHWC' } as tf.Conv2DAttrs,
+        true,
+      );
       const dw = backend.makeOutput([...a.filterShape], 'float32');
       const elements = a.filterShape.reduce((p, d) => p * d, 1);
       const pixels = info.batchSize * info.outHeight * info.outWidth;
-      backend.launch('DepthwiseConv2dNativeBackpropFilter', 'backprop_filter', rowLaunch(elements, pixels, backend.driver.device), (p) =>
-        p.pointer(backend.pointer(dw)).pointer(backend.pointer(x)).pointer(backend.pointer(dy))
-          .ints(convGeometry(info, a.filterShape[3]!)),
+      backend.launch(
+        'DepthwiseConv2dNativeBackpropFilter',
+        'backprop_filter',
+        rowLaunch(elements, pixels, backend.driver.device),
+        (p) =>
+          p
+            .pointer(backend.pointer(dw))
+            .pointer(backend.pointer(x))
+            .pointer(backend.pointer(dy))
+            .ints(convGeometry(info, a.filterShape[3]!)),
       );
       return dw;
     }),

@@ -23,15 +23,25 @@ export function indexingKernels(): tf.KernelConfig[] {
       const { axis, batchDims } = attrs as unknown as tf.GatherV2Attrs;
       const $axis = tf.util.parseAxisParam(axis, x.shape)[0]!;
       const info = tf.backend_util.segment_util.collectGatherOpShapeInfo(
-        x as tf.Tensor, indices as tf.Tensor, $axis, batchDims ?? 0,
+        x as tf.Tensor,
+        indices as tf.Tensor,
+        $axis,
+        batchDims ?? 0,
       );
       const out = backend.makeOutput(info.outputShape, x.dtype);
       const count = sizeOf(indices.shape) / Math.max(1, info.batchSize);
       const n = sizeOf(info.outputShape);
       if (n > 0) {
         backend.launch('GatherV2', 'gather32', elementwiseLaunch(n, backend.driver.device), (p) =>
-          p.pointer(backend.pointer(out)).pointer(backend.pointer(x)).pointer(backend.pointer(indices))
-            .int32(info.batchSize).int32(info.outerSize).int32(info.dimSize).int32(info.sliceSize).int32(count),
+          p
+            .pointer(backend.pointer(out))
+            .pointer(backend.pointer(x))
+            .pointer(backend.pointer(indices))
+            .int32(info.batchSize)
+            .int32(info.outerSize)
+            .int32(info.dimSize)
+            .int32(info.sliceSize)
+            .int32(count),
         );
       }
       return out;
@@ -45,9 +55,18 @@ export function indexingKernels(): tf.KernelConfig[] {
       const dtype = x.dtype === 'bool' ? 'int32' : x.dtype;
       const out = fillOp(backend, [numSegments, ...x.shape.slice(ids.shape.length)], dtype, 0);
       if (count * slice > 0) {
-        backend.launch('UnsortedSegmentSum', typeSuffix(dtype), elementwiseLaunch(count * slice, backend.driver.device), (p) =>
-          p.pointer(backend.pointer(out)).pointer(backend.pointer(x)).pointer(backend.pointer(ids))
-            .int32(count).int32(slice).int32(numSegments),
+        backend.launch(
+          'UnsortedSegmentSum',
+          typeSuffix(dtype),
+          elementwiseLaunch(count * slice, backend.driver.device),
+          (p) =>
+            p
+              .pointer(backend.pointer(out))
+              .pointer(backend.pointer(x))
+              .pointer(backend.pointer(ids))
+              .int32(count)
+              .int32(slice)
+              .int32(numSegments),
         );
       }
       return out;
@@ -58,9 +77,18 @@ export function indexingKernels(): tf.KernelConfig[] {
       const count = sizeOf(indices.shape);
       const out = backend.makeOutput([...indices.shape, depth], dtype);
       if (count * depth > 0) {
-        backend.launch('OneHot', typeSuffix(dtype), elementwiseLaunch(count * depth, backend.driver.device), (p) =>
-          p.pointer(backend.pointer(out)).pointer(backend.pointer(indices)).int32(count).int32(depth)
-            .float32(onValue).float32(offValue),
+        backend.launch(
+          'OneHot',
+          typeSuffix(dtype),
+          elementwiseLaunch(count * depth, backend.driver.device),
+          (p) =>
+            p
+              .pointer(backend.pointer(out))
+              .pointer(backend.pointer(indices))
+              .int32(count)
+              .int32(depth)
+              .float32(onValue)
+              .float32(offValue),
         );
       }
       return out;
@@ -76,8 +104,13 @@ export function indexingKernels(): tf.KernelConfig[] {
       const divisor = conditionSize === n || conditionSize === 0 ? 1 : n / conditionSize;
       if (n > 0) {
         backend.launch('Select', 'select32', elementwiseLaunch(n, backend.driver.device), (p) =>
-          p.pointer(backend.pointer(out)).pointer(backend.pointer(condition)).pointer(backend.pointer(t))
-            .pointer(backend.pointer(e)).int32(n).int32(divisor),
+          p
+            .pointer(backend.pointer(out))
+            .pointer(backend.pointer(condition))
+            .pointer(backend.pointer(t))
+            .pointer(backend.pointer(e))
+            .int32(n)
+            .int32(divisor),
         );
       }
       return out;

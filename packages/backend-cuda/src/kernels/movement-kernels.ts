@@ -6,7 +6,8 @@ import { fillOp, reshapeView } from './ops/elementwise.js';
 import { sliceOp, stridedCopy, transposeOp } from './ops/strided-copy.js';
 
 type Inputs = tf.NamedTensorInfoMap | tf.TensorInfo[];
-const listOf = (inputs: Inputs) => (Array.isArray(inputs) ? inputs : Object.values(inputs)) as tf.TensorInfo[];
+const listOf = (inputs: Inputs) =>
+  (Array.isArray(inputs) ? inputs : Object.values(inputs)) as tf.TensorInfo[];
 
 /**
  * Data-movement kernels, all one strided copy (`cuda/include/tessera/copy.cuh`) with strides computed here:
@@ -26,14 +27,22 @@ export function movementKernels(): tf.KernelConfig[] {
     cudaKernel('Slice', ({ inputs, backend, attrs }) => {
       const x = input(inputs, 'x');
       const { begin, size } = attrs as unknown as tf.SliceAttrs;
-      const [b, s] = tf.slice_util.parseSliceParams(x as tf.Tensor, begin, size);
+      const [b, s] = tf.slice_util.parseSliceParams(x as tf.Tensor, begin, size) as [number[], number[]];
       return sliceOp(backend, 'Slice', x, b, s);
     }),
     cudaKernel('StridedSlice', ({ inputs, backend, attrs }) => {
       const x = input(inputs, 'x');
       const a = attrs as unknown as tf.StridedSliceAttrs;
       const info = tf.slice_util.sliceInfo(
-        x.shape, a.begin, a.end, a.strides, a.beginMask, a.endMask, a.ellipsisMask, a.newAxisMask, a.shrinkAxisMask,
+        x.shape,
+        a.begin,
+        a.end,
+        a.strides,
+        a.beginMask,
+        a.endMask,
+        a.ellipsisMask,
+        a.newAxisMask,
+        a.shrinkAxisMask,
       );
       if (info.isIdentity) return reshapeView(backend, x, info.finalShape);
       const out = sliceOp(backend, 'StridedSlice', x, info.begin, info.finalShapeSparse, info.strides);
@@ -42,13 +51,19 @@ export function movementKernels(): tf.KernelConfig[] {
     cudaKernel('Concat', ({ inputs, backend, attrs }) => {
       const all = listOf(inputs);
       const axis = tf.util.parseAxisParam((attrs as unknown as tf.ConcatAttrs).axis, all[0]!.shape)[0]!;
-      const shape = tf.backend_util.computeOutShape(all.map((t) => t.shape), axis);
+      const shape = tf.backend_util.computeOutShape(
+        all.map((t) => t.shape),
+        axis,
+      );
       const out = backend.makeOutput(shape, all[0]!.dtype);
       const outStrides = contiguousStrides(shape);
       let offset = 0;
       for (const t of all) {
         stridedCopy(backend, 'Concat', out, t, {
-          shape: t.shape, outStrides, outBase: offset * outStrides[axis]!, inStrides: contiguousStrides(t.shape),
+          shape: t.shape,
+          outStrides,
+          outBase: offset * outStrides[axis]!,
+          inStrides: contiguousStrides(t.shape),
         });
         offset += t.shape[axis]!;
       }
@@ -78,15 +93,18 @@ export function movementKernels(): tf.KernelConfig[] {
       const outStrides = contiguousStrides(shape);
       const each = [...first.shape];
       each.splice($axis, 0, 1);
-      all.forEach((t, i) =>
+      all.forEach((t, i) => {
         stridedCopy(backend, 'Concat', out, t, {
-          shape: each, outStrides, outBase: i * outStrides[$axis]!, inStrides: contiguousStrides(each),
-        }),
-      );
+          shape: each,
+          outStrides,
+          outBase: i * outStrides[$axis]!,
+          inStrides: contiguousStrides(each),
+        });
+      });
       return out;
     }),
     cudaKernel('Unpack', ({ inputs, backend, attrs }) => {
-      const x = input(inputs, 'x');
+      const x = input(inputs, 'value');
       const axis = tf.util.parseAxisParam((attrs as unknown as tf.UnpackAttrs).axis, x.shape)[0]!;
       const size = x.shape.map((d, i) => (i === axis ? 1 : d));
       const outShape = x.shape.filter((_, i) => i !== axis);

@@ -8,7 +8,12 @@ import { convGeometry } from './ops/conv-geometry.js';
 
 function poolInfo(xShape: readonly number[], a: tf.MaxPoolAttrs) {
   return tf.backend_util.computePool2DInfo(
-    xShape as [number, number, number, number], a.filterSize, a.strides, 1, a.pad, a.dimRoundingMode,
+    xShape as [number, number, number, number],
+    a.filterSize,
+    a.strides,
+    1,
+    a.pad,
+    a.dimRoundingMode,
   );
 }
 
@@ -50,7 +55,11 @@ export function poolKernels(): tf.KernelConfig[] {
       const n = sizeOf(x.shape);
       if (n > 0) {
         backend.launch('MaxPoolGrad', 'backward', elementwiseLaunch(n, backend.driver.device), (p) =>
-          p.pointer(backend.pointer(dx)).pointer(backend.pointer(dy)).pointer(backend.pointer(x)).ints(convGeometry(info)),
+          p
+            .pointer(backend.pointer(dx))
+            .pointer(backend.pointer(dy))
+            .pointer(backend.pointer(x))
+            .ints(convGeometry(info)),
         );
       }
       return dx;
@@ -80,11 +89,19 @@ export function poolKernels(): tf.KernelConfig[] {
       const placeholder = offset && scale ? undefined : fillOp(backend, [1], 'float32', 0);
       if (n > 0) {
         backend.launch('FusedBatchNorm', 'f32', elementwiseLaunch(n, backend.driver.device), (p) =>
-          p.pointer(backend.pointer(y)).pointer(backend.pointer(x)).pointer(backend.pointer(mean))
-            .pointer(backend.pointer(variance)).pointer(backend.pointer(offset ?? placeholder!))
-            .pointer(backend.pointer(scale ?? placeholder!)).int32(n).int32(sizeOf(mean.shape))
-            .int32(sizeOf(variance.shape)).int32(offset ? sizeOf(offset.shape) : 0)
-            .int32(scale ? sizeOf(scale.shape) : 0).float32(varianceEpsilon ?? 0.001),
+          p
+            .pointer(backend.pointer(y))
+            .pointer(backend.pointer(x))
+            .pointer(backend.pointer(mean))
+            .pointer(backend.pointer(variance))
+            .pointer(backend.pointer(offset ?? placeholder!))
+            .pointer(backend.pointer(scale ?? placeholder!))
+            .int32(n)
+            .int32(sizeOf(mean.shape))
+            .int32(sizeOf(variance.shape))
+            .int32(offset ? sizeOf(offset.shape) : 0)
+            .int32(scale ? sizeOf(scale.shape) : 0)
+            .float32(varianceEpsilon ?? 0.001),
         );
       }
       if (placeholder) backend.disposeIntermediate(placeholder);

@@ -46,8 +46,13 @@ function scanKernel(name: 'Cumsum' | 'Cumprod') {
     const scanned = backend.makeOutput([...moved.shape], dtype);
     if (rows > 0 && length > 0) {
       backend.launch(name, typeSuffix(dtype), elementwiseLaunch(rows, backend.driver.device, 64), (p) =>
-        p.pointer(backend.pointer(scanned)).pointer(backend.pointer(moved)).int32(rows).int32(length)
-          .int32(exclusive ? 1 : 0).int32(reverse ? 1 : 0),
+        p
+          .pointer(backend.pointer(scanned))
+          .pointer(backend.pointer(moved))
+          .int32(rows)
+          .int32(length)
+          .int32(exclusive ? 1 : 0)
+          .int32(reverse ? 1 : 0),
       );
     }
     if (moved !== source) backend.disposeIntermediate(moved);
@@ -79,8 +84,9 @@ export function reductionKernels(): tf.KernelConfig[] {
   const extreme = (name: 'Max' | 'Min') =>
     cudaKernel(name, ({ inputs, backend, attrs }) => {
       const x = input(inputs, 'x');
-      const { reductionIndices, keepDims } = attrs as unknown as tf.MaxAttrs;
-      return reduceOp(backend, name, x, reductionIndices, keepDims, x.dtype);
+      // Max names its axes `reductionIndices`, Min `axis`.
+      const a = attrs as unknown as tf.MaxAttrs & tf.MinAttrs;
+      return reduceOp(backend, name, x, name === 'Max' ? a.reductionIndices : a.axis, a.keepDims, x.dtype);
     });
   return [
     sumLike('Sum'),

@@ -13,7 +13,16 @@ export function resizeRatio(inSize: number, outSize: number, alignCorners: boole
 
 function geometry(images: readonly number[], outH: number, outW: number, alignCorners: boolean) {
   const [batch, inH, inW, channels] = images as [number, number, number, number];
-  return { batch, inH, inW, channels, outH, outW, ratioH: resizeRatio(inH, outH, alignCorners), ratioW: resizeRatio(inW, outW, alignCorners) };
+  return {
+    batch,
+    inH,
+    inW,
+    channels,
+    outH,
+    outW,
+    ratioH: resizeRatio(inH, outH, alignCorners),
+    ratioW: resizeRatio(inW, outW, alignCorners),
+  };
 }
 
 function launchResize(
@@ -28,8 +37,11 @@ function launchResize(
 ) {
   if (count === 0) return;
   backend.launch(module, fn, elementwiseLaunch(count, backend.driver.device), (p) => {
-    p.pointer(backend.pointer(out)).pointer(backend.pointer(source))
-      .ints([g.batch, g.inH, g.inW, g.channels, g.outH, g.outW]).float32(g.ratioH).float32(g.ratioW);
+    p.pointer(backend.pointer(out))
+      .pointer(backend.pointer(source))
+      .ints([g.batch, g.inH, g.inW, g.channels, g.outH, g.outW])
+      .float32(g.ratioH)
+      .float32(g.ratioW);
     for (const f of flags) p.int32(f);
   });
 }
@@ -51,7 +63,9 @@ export function resizeKernels(): tf.KernelConfig[] {
       const g = geometry(images.shape, size[0], size[1], alignCorners);
       const source = images.dtype === 'float32' ? images : castOp(backend, images, 'float32');
       const out = backend.makeOutput([g.batch, g.outH, g.outW, g.channels], 'float32');
-      launchResize(backend, 'ResizeBilinear', 'forward', out, source, g, sizeOf(out.shape), [halfPixelCenters ? 1 : 0]);
+      launchResize(backend, 'ResizeBilinear', 'forward', out, source, g, sizeOf(out.shape), [
+        halfPixelCenters ? 1 : 0,
+      ]);
       if (source !== images) backend.disposeIntermediate(source);
       return out;
     }),
@@ -81,7 +95,9 @@ export function resizeKernels(): tf.KernelConfig[] {
       const { alignCorners } = attrs as unknown as tf.ResizeNearestNeighborGradAttrs;
       const g = geometry(images.shape, dy.shape[1]!, dy.shape[2]!, alignCorners);
       const dx = fillOp(backend, [...images.shape], 'float32', 0);
-      launchResize(backend, 'ResizeNearestNeighborGrad', 'backward', dx, dy, g, sizeOf(dy.shape), [alignCorners ? 1 : 0]);
+      launchResize(backend, 'ResizeNearestNeighborGrad', 'backward', dx, dy, g, sizeOf(dy.shape), [
+        alignCorners ? 1 : 0,
+      ]);
       return dx;
     }),
   ];

@@ -17,11 +17,14 @@ export function shapeKernels(): tf.KernelConfig[] {
   return [
     cudaKernel('Reshape', ({ inputs, backend, attrs }) => {
       const x = input(inputs, 'x');
-      const shape = tf.util.inferFromImplicitShape([...((attrs as unknown as tf.ReshapeAttrs).shape)], sizeOf(x.shape));
+      const shape = tf.util.inferFromImplicitShape(
+        [...(attrs as unknown as tf.ReshapeAttrs).shape],
+        sizeOf(x.shape),
+      );
       return reshapeView(backend, x, shape);
     }),
     cudaKernel('ExpandDims', ({ inputs, backend, attrs }) => {
-      const x = input(inputs, 'x');
+      const x = input(inputs, 'input');
       const { dim } = attrs as unknown as tf.ExpandDimsAttrs;
       const axis = dim < 0 ? x.shape.length + dim + 1 : dim;
       const shape = [...x.shape];
@@ -47,7 +50,8 @@ export function shapeKernels(): tf.KernelConfig[] {
       const { shape, value, dtype } = attrs as unknown as tf.FillAttrs;
       const resolved = dtype ?? (typeof value === 'number' ? 'float32' : 'string');
       if (resolved === 'string') {
-        const dataId = backend.write(new Array(sizeOf(shape)).fill(value) as unknown as string[], [...shape], 'string');
+        const strings = new Array(sizeOf(shape)).fill(value) as unknown as Uint8Array[];
+        const dataId = backend.write(strings, [...shape], 'string');
         return { dataId, shape: [...shape], dtype: 'string' };
       }
       return fillOp(backend, [...shape], resolved, value as number);

@@ -22,7 +22,8 @@ export function unaryKernel(
   return cudaKernel(name, kernelFunc);
 }
 
-const attr = (attrs: tf.NamedAttrMap, key: string, fallback: number) => (attrs[key] as number | undefined) ?? fallback;
+const attr = (attrs: tf.NamedAttrMap, key: string, fallback: number) =>
+  (attrs[key] as number | undefined) ?? fallback;
 
 /**
  * The element-wise unary kernels: each runs `cuda/kernels/<KernelId>.cu` (one thread per element).
@@ -34,13 +35,41 @@ const attr = (attrs: tf.NamedAttrMap, key: string, fallback: number) => (attrs[k
  * ```
  */
 export function unaryKernels(): tf.KernelConfig[] {
-  const plain = ['Abs', 'Neg', 'Square', 'Relu', 'Relu6', 'Exp', 'Log', 'Log1p', 'Sqrt', 'Rsqrt', 'Reciprocal']
-    .concat(['Sin', 'Cos', 'Tanh', 'Sigmoid', 'Softplus', 'Erf', 'Floor', 'Ceil', 'Round', 'Elu', 'Selu', 'LogicalNot'])
+  const plain = [
+    'Abs',
+    'Neg',
+    'Square',
+    'Relu',
+    'Relu6',
+    'Exp',
+    'Log',
+    'Log1p',
+    'Sqrt',
+    'Rsqrt',
+    'Reciprocal',
+  ]
+    .concat([
+      'Sin',
+      'Cos',
+      'Tanh',
+      'Sigmoid',
+      'Softplus',
+      'Erf',
+      'Floor',
+      'Ceil',
+      'Round',
+      'Elu',
+      'Selu',
+      'LogicalNot',
+    ])
     .map((name) => unaryKernel(name));
   return [
     ...plain,
     unaryKernel('Step', (a) => [attr(a, 'alpha', 0), 0]),
     unaryKernel('LeakyRelu', (a) => [attr(a, 'alpha', 0.2), 0]),
-    unaryKernel('ClipByValue', (a) => [attr(a, 'clipValueMin', -Infinity), attr(a, 'clipValueMax', Infinity)]),
+    unaryKernel('ClipByValue', (a) => [
+      attr(a, 'clipValueMin', -Infinity),
+      attr(a, 'clipValueMax', Infinity),
+    ]),
   ];
 }

@@ -33,21 +33,21 @@ export class ArgumentPacker {
   }
 
   pointer(address: number): this {
-    this.align(8);
+    this.reserve(8, 8);
     this.view.setBigUint64(this.offset, BigInt(address), true);
     this.offset += 8;
     return this;
   }
 
   int32(value: number): this {
-    this.align(4);
+    this.reserve(4, 4);
     this.view.setInt32(this.offset, value, true);
     this.offset += 4;
     return this;
   }
 
   float32(value: number): this {
-    this.align(4);
+    this.reserve(4, 4);
     this.view.setFloat32(this.offset, value, true);
     this.offset += 4;
     return this;
@@ -64,15 +64,16 @@ export class ArgumentPacker {
     if (values.length > MAX_KERNEL_RANK) {
       throw new RangeError(`kernels take at most ${MAX_KERNEL_RANK} dimensions, got ${values.length}`);
     }
-    this.align(4);
+    this.reserve(4 * MAX_KERNEL_RANK, 4);
     for (let i = 0; i < MAX_KERNEL_RANK; i++) this.view.setInt32(this.offset + 4 * i, values[i] ?? 0, true);
     this.offset += 4 * MAX_KERNEL_RANK;
     return this;
   }
 
-  private align(to: number): void {
-    this.offset = Math.ceil(this.offset / to) * to;
-    if (this.offset + 4 * MAX_KERNEL_RANK > this.view.byteLength) {
+  /** Aligns the offset to `alignment` and checks that `size` more bytes fit. */
+  private reserve(size: number, alignment: number): void {
+    this.offset = Math.ceil(this.offset / alignment) * alignment;
+    if (this.offset + size > this.view.byteLength) {
       throw new RangeError(`kernel arguments exceed the ${this.view.byteLength}-byte argument buffer`);
     }
   }

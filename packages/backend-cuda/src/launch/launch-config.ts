@@ -83,7 +83,10 @@ export function reductionChunks(
 ): { chunk: number; chunks: number } {
   const targetBlocks = multiprocessorCount * 4;
   if (rows >= targetBlocks || length <= minimumChunk) return { chunk: Math.max(1, length), chunks: 1 };
-  const wanted = Math.min(Math.ceil(targetBlocks / rows), Math.ceil(length / minimumChunk), 1024);
+  const wanted = Math.max(
+    1,
+    Math.min(Math.ceil(targetBlocks / rows), Math.floor(length / minimumChunk), 1024),
+  );
   const chunk = Math.ceil(length / wanted);
   return { chunk, chunks: Math.ceil(length / chunk) };
 }

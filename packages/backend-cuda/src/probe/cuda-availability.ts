@@ -21,7 +21,10 @@ export interface CudaAvailability extends BackendAvailability {
   /** `cuDriverGetVersion`, e.g. `12040`, when the driver library loaded. */
   readonly driverVersion?: number;
   /** The GPUs seen, when `cuInit` succeeded. */
-  readonly devices?: readonly { readonly name: string; readonly computeCapability: readonly [number, number] }[];
+  readonly devices?: readonly {
+    readonly name: string;
+    readonly computeCapability: readonly [number, number];
+  }[];
   /** What opened the driver library (`libcuda.so.1` or a full path). */
   readonly libraryPath?: string;
 }

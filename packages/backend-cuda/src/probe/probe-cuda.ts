@@ -49,7 +49,8 @@ export function probeLibCuda(lib: LibCuda, libraryPath: string, ordinal = 0): Cu
   try {
     const version = new Int32Array(1);
     const versionResult = lib.cuDriverGetVersion(version);
-    if (versionResult !== 0) return unavailable('init-failed', `cuDriverGetVersion failed (${versionResult})`);
+    if (versionResult !== 0)
+      return unavailable('init-failed', `cuDriverGetVersion failed (${versionResult})`);
     const driverVersion = version[0]!;
     const found = { driverVersion, libraryPath };
     if (driverVersion < MINIMUM_CUDA_DRIVER_VERSION) {

@@ -63,8 +63,7 @@ export function collapseDimensions(
   const outStrides: number[][] = strides.map(() => []);
   for (const i of keep) {
     const last = outShape.length - 1;
-    const mergeable =
-      last >= 0 && strides.every((s, o) => outStrides[o]![last] === s[i]! * shape[i]!);
+    const mergeable = last >= 0 && strides.every((s, o) => outStrides[o]![last] === s[i]! * shape[i]!);
     if (mergeable) {
       outShape[last] = outShape[last]! * shape[i]!;
       strides.forEach((s, o) => {
@@ -72,7 +71,9 @@ export function collapseDimensions(
       });
     } else {
       outShape.push(shape[i]!);
-      strides.forEach((s, o) => outStrides[o]!.push(s[i]!));
+      strides.forEach((s, o) => {
+        outStrides[o]!.push(s[i]!);
+      });
     }
   }
   if (outShape.length === 0) return { shape: [1], strides: strides.map(() => [1]) };

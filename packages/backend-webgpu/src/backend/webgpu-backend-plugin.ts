@@ -5,8 +5,6 @@ import { requestWebGPUAdapter, type WebGPUAdapterOptions } from '../adapter/requ
 import type { WebGPUAdapterSelection } from '../adapter/webgpu-adapter-selection.js';
 import { loadWebGPUBackendPackage } from './load-webgpu-backend-package.js';
 import { requestWebGPUDevice } from './request-webgpu-device.js';
-import { webgpuKernelCompletions } from './webgpu-kernel-completions.js';
-import { completeKernels } from '@tessera/core';
 
 /** Options of the webgpu backend plugin (also accepted by its `create`, e.g. through `initBackend`). */
 export type WebGPUBackendOptions = WebGPUAdapterOptions;
@@ -84,7 +82,6 @@ export function createWebGPUBackendPlugin(options: WebGPUBackendOptions = {}): W
       const webgpu = await loadWebGPUBackendPackage();
       const device = await requestWebGPUDevice(selection.adapter);
       active = selection.description;
-      completeKernels('webgpu', webgpuKernelCompletions);
       return new webgpu.WebGPUBackend(device, selection.adapter.info as GPUAdapterInfo | undefined);
     },
     async describeAdapter() {

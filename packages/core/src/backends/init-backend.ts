@@ -1,4 +1,4 @@
-import { completeKernels } from '../completion/index.js';
+import { completeKernels, correctKernels } from '../completion/index.js';
 import { BackendError } from '../errors/index.js';
 import { type Registry, registry } from '../registry/index.js';
 import { activateBackend } from './activate-backend.js';
@@ -44,6 +44,8 @@ export interface BackendSelection {
   readonly skipped: readonly SkippedBackend[];
   /** Kernels core completed on the chosen backend in this call. */
   readonly completedKernels: readonly string[];
+  /** Native kernels core replaced because they are defective on this backend (see `kernelCorrections`). */
+  readonly correctedKernels: readonly string[];
   /** A readable account of the choice. */
   readonly explanation: string;
 }
@@ -100,6 +102,7 @@ export async function initBackend(
       continue;
     }
     const completedKernels = completeKernels(plugin.name);
+    const correctedKernels = correctKernels(plugin.name);
     const selection = {
       name: plugin.name,
       priority: plugin.priority,
@@ -107,6 +110,7 @@ export async function initBackend(
       requested,
       skipped,
       completedKernels,
+      correctedKernels,
     };
     const explanation = explainSelection(selection);
     if (skipped.some((s) => s.failed || requested.includes(s.name))) warnOnce(explanation);
@@ -132,5 +136,6 @@ function explainSelection(s: Omit<BackendSelection, 'explanation'>): string {
   for (const skip of s.skipped)
     lines.push(`Skipped "${skip.name}": ${skip.failed ? 'failed to start: ' : ''}${skip.reason}`);
   if (s.completedKernels.length > 0) lines.push(`Completed kernels: ${s.completedKernels.join(', ')}.`);
+  if (s.correctedKernels.length > 0) lines.push(`Corrected kernels: ${s.correctedKernels.join(', ')}.`);
   return lines.join('\n');
 }

@@ -1,6 +1,16 @@
 import * as tf from '@tensorflow/tfjs-core';
 
-/** The body of a composite kernel: plain tfjs ops over the kernel's inputs, returning one new tensor. */
+/**
+ * The body of a composite kernel: plain tfjs ops over the kernel's inputs (keyed as the kernel names them),
+ * returning one tensor; everything else it creates is disposed for it.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import type { CompositeKernelBody } from '@tessera/core';
+ * const softsign: CompositeKernelBody = ({ x }) => tf.div(x!, tf.add(tf.abs(x!), 1));
+ * ```
+ */
 export type CompositeKernelBody = (
   inputs: Readonly<Record<string, tf.Tensor>>,
   attrs: tf.NamedAttrMap,

@@ -33,16 +33,20 @@ describe('correctKernels', () => {
     expect(kernelOrigins(FAKE).get('FakeWrong')).toBe('completed');
   });
 
-  it('corrects wasm’s max-pooling kernels and nothing on cpu', async () => {
+  it('corrects wasm’s max-pooling kernels and cpu’s MaxPool3DGrad', async () => {
     await useBackend('wasm');
-    const names = ['MaxPoolGrad', 'MaxPool3D', 'MaxPool3DGrad'];
-    expect(kernelCorrections.map((c) => c.kernelName)).toEqual(names);
-    expect(correctKernels('wasm')).toEqual(names);
+    expect(kernelCorrections.map((c) => `${c.backendName}/${c.kernelName}`)).toEqual([
+      'wasm/MaxPoolGrad',
+      'wasm/MaxPool3D',
+      'wasm/MaxPool3DGrad',
+      'cpu/MaxPool3DGrad',
+    ]);
+    expect(correctKernels('wasm')).toEqual(['MaxPoolGrad', 'MaxPool3D', 'MaxPool3DGrad']);
+    expect(correctKernels('cpu')).toEqual(['MaxPool3DGrad']);
     for (const c of kernelCorrections) {
-      expect(tf.getKernel(c.kernelName, 'wasm').kernelFunc).toBe(c.kernelFunc);
-      expect(kernelOrigins('wasm').get(c.kernelName)).toBe('completed');
+      expect(tf.getKernel(c.kernelName, c.backendName).kernelFunc).toBe(c.kernelFunc);
+      expect(kernelOrigins(c.backendName).get(c.kernelName)).toBe('completed');
     }
-    expect(correctKernels('cpu')).toEqual([]);
   });
 
   it('uses only kernels wasm registers', () => {

@@ -3,7 +3,7 @@ import { recordKernelOrigin } from '../backends/kernel-provenance.js';
 import { ValidationError } from '../errors/index.js';
 import type { KernelCorrection } from './kernel-correction.js';
 import { wasmMaxPool3DCorrection } from './kernels/MaxPool3D.js';
-import { wasmMaxPool3DGradCorrection } from './kernels/MaxPool3DGrad.js';
+import { cpuMaxPool3DGradCorrection, wasmMaxPool3DGradCorrection } from './kernels/MaxPool3DGrad.js';
 import { wasmMaxPoolGradCorrection } from './kernels/MaxPoolGrad.js';
 
 /**
@@ -19,6 +19,7 @@ export const kernelCorrections: readonly KernelCorrection[] = Object.freeze([
   wasmMaxPoolGradCorrection,
   wasmMaxPool3DCorrection,
   wasmMaxPool3DGradCorrection,
+  cpuMaxPool3DGradCorrection,
 ]);
 
 /**

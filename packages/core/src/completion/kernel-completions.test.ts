@@ -61,13 +61,14 @@ const exercises: Record<string, () => tf.Tensor> = {
     return tf.engine().runKernel(tf.MaxPool3DGrad, { dy, input: x, output: y }, attrs);
   },
 };
-const replacements = [...kernelCompletions, ...kernelCorrections];
+const replacements = [...kernelCompletions.map((c) => ({ ...c, backendName: 'wasm' })), ...kernelCorrections];
+const wasmReplacements = replacements.filter((c) => c.backendName === 'wasm');
 
 describe('kernelCompletions and kernelCorrections', () => {
   it('has one completion per kernel id, each with an exercise here', () => {
     const names = kernelCompletions.map((c) => c.kernelName);
     expect(new Set(names).size).toBe(names.length);
-    expect(Object.keys(exercises).sort()).toEqual(replacements.map((c) => c.kernelName).sort());
+    expect(Object.keys(exercises).sort()).toEqual([...new Set(replacements.map((c) => c.kernelName))].sort());
   });
 
   it('uses only kernels the wasm backend registers natively', () => {
@@ -80,7 +81,7 @@ describe('kernelCompletions and kernelCorrections', () => {
     }
   });
 
-  it.each(replacements.map((c) => [c.kernelName, c.uses] as const))(
+  it.each(wasmReplacements.map((c) => [c.kernelName, c.uses] as const))(
     '%s runs no kernel missing from its `uses`',
     async (kernelName, uses) => {
       await useBackend('wasm');

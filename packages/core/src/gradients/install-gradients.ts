@@ -4,3 +4,7 @@
 // Importing `@tessera/core` runs this once; tfjs ignores nothing here, so re-running only re-registers.
 import './generated/tfjs-gradients.js';
 import './generated/tfjs-chained-ops.js';
+import { registerGradientFixes } from './fixes/index.js';
+
+// Core's corrections of tfjs-core gradients (AvgPool borders, dilated convolutions) replace tfjs's own.
+registerGradientFixes();

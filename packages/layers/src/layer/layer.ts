@@ -17,6 +17,8 @@ import type {
 } from './layer-types.js';
 import { LayerWeight } from './layer-weight.js';
 import type { PluginSpec } from './plugin-spec.js';
+import { applySymbolic } from '../model/apply-symbolic.js';
+import { isSymbolic, type SymbolicInputs, type SymbolicTensor } from '../model/symbolic-tensor.js';
 
 /** How {@link Layer.addWeight} creates a weight. */
 export interface AddWeightOptions {
@@ -168,6 +170,18 @@ export abstract class Layer<
       nextSeed: () => deriveSeed(base, k++),
     };
     return tf.tidy(() => this.forward(inputs, context, options)) as Out;
+  }
+
+  /**
+   * Calls the layer on tensors (as {@link Layer.call}), or, given symbolic tensors from `input(...)`, adds
+   * the call to a functional graph and returns the symbolic outputs (the functional API).
+   * @throws ValidationError / ShapeError as {@link Layer.call}
+   */
+  apply(inputs: SymbolicInputs, options?: Options): SymbolicTensor | SymbolicTensor[];
+  apply(inputs: LayerInputs, options?: Options): Out;
+  apply(inputs: LayerInputs | SymbolicInputs, options: Options = {} as Options): Out | SymbolicTensor | SymbolicTensor[] {
+    if (isSymbolic(inputs)) return applySymbolic(this as Layer, inputs, options);
+    return this.call(inputs as LayerInputs, options);
   }
 
   /**

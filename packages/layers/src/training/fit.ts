@@ -61,7 +61,8 @@ export function weighBatch(batch: Batch, classWeight: FitPlan['classWeight']): {
  */
 export async function fitLoop(model: Model, compiled: CompiledModel, train: BatchSource, plan: FitPlan): Promise<History> {
   const history = new History();
-  const callbacks = [history, ...plan.callbacks];
+  // History goes last, as in Keras, so it records what other callbacks add to the logs (learning_rate).
+  const callbacks = [...plan.callbacks, history];
   const slots = metricSlots(compiled);
   const keys = ['loss', ...(model.outputNames.length > 1 ? model.outputNames.map((n) => `${n}_loss`) : []), ...slots.map((s) => s.compiled.key)];
   const params: TrainingParams = {

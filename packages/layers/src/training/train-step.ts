@@ -32,6 +32,8 @@ export function callArgument(batch: Batch): tf.Tensor | tf.Tensor[] {
  */
 export async function runTrainStep(model: Model, compiled: CompiledModel, batch: Batch): Promise<StepOutcome> {
   if (batch.y.length === 0) throw new ValidationError('Training needs targets (y), or a custom trainStep', { where: `${model.name}.fit` });
+  // A model built lazily (a Sequential without inputShape) must have its weights before the tape starts.
+  if (!model.built) model.build(batch.x.length === 1 ? batch.x[0]!.shape : batch.x.map((t) => t.shape));
   const trainable = model.trainableWeights;
   const paths = modelWeightPaths(model, trainable);
   let predictions: tf.Tensor[] = [];

@@ -47,7 +47,10 @@ export function binaryOp(
     );
     return out;
   }
-  const collapsed = collapseDimensions(shape, [broadcastStrides(a.shape, shape), broadcastStrides(b.shape, shape)]);
+  const collapsed = collapseDimensions(shape, [
+    broadcastStrides(a.shape, shape),
+    broadcastStrides(b.shape, shape),
+  ]);
   backend.launch(module, fn, launch, (p) =>
     p
       .pointer(backend.pointer(out))
@@ -63,7 +66,12 @@ export function binaryOp(
 }
 
 /** A tensor of `shape` filled with `value` (`cuMemsetD32` with the value's bit pattern). */
-export function fillOp(backend: CudaBackend, shape: number[], dtype: tf.DataType, value: number): tf.TensorInfo {
+export function fillOp(
+  backend: CudaBackend,
+  shape: number[],
+  dtype: tf.DataType,
+  value: number,
+): tf.TensorInfo {
   const out = backend.makeOutput(shape, dtype);
   const bits = new DataView(new ArrayBuffer(4));
   if (dtype === 'float32') bits.setFloat32(0, value, true);
@@ -96,8 +104,10 @@ export function copyOp(
  */
 export function castOp(backend: CudaBackend, x: tf.TensorInfo, dtype: tf.DataType): tf.TensorInfo {
   const fromFloat = x.dtype === 'float32';
-  if (dtype === x.dtype || (dtype === 'int32' && x.dtype === 'bool')) return copyOp(backend, x, undefined, dtype);
-  if (dtype === 'bool') return unaryOp(backend, 'Cast', x, { outDtype: dtype, fn: fromFloat ? 'f32_to_bool' : 'i32_to_bool' });
+  if (dtype === x.dtype || (dtype === 'int32' && x.dtype === 'bool'))
+    return copyOp(backend, x, undefined, dtype);
+  if (dtype === 'bool')
+    return unaryOp(backend, 'Cast', x, { outDtype: dtype, fn: fromFloat ? 'f32_to_bool' : 'i32_to_bool' });
   if (dtype === 'float32') return unaryOp(backend, 'Cast', x, { outDtype: dtype, fn: 'i32_to_f32' });
   return unaryOp(backend, 'Cast', x, { outDtype: dtype, fn: fromFloat ? 'f32_to_i32' : 'i32_to_bool' });
 }

@@ -67,7 +67,12 @@ export function matmulOp(
 }
 
 /** Checks the inner dimensions of a matmul agree (tfjs's op checks too; kernels may be called directly). */
-export function assertInnerDimensions(a: tf.TensorInfo, b: tf.TensorInfo, transposeA: boolean, transposeB: boolean): void {
+export function assertInnerDimensions(
+  a: tf.TensorInfo,
+  b: tf.TensorInfo,
+  transposeA: boolean,
+  transposeB: boolean,
+): void {
   const k1 = transposeA ? a.shape[a.shape.length - 2] : a.shape[a.shape.length - 1];
   const k2 = transposeB ? b.shape[b.shape.length - 1] : b.shape[b.shape.length - 2];
   tf.util.assert(k1 === k2, () => `matMul inner dimensions differ: ${k1} vs ${k2}`);

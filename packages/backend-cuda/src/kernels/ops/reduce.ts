@@ -18,15 +18,19 @@ function reduceRows(
 ): tf.TensorInfo {
   const { chunk, chunks } = reductionChunks(rows, length, backend.driver.device.multiprocessorCount);
   const out = backend.makeOutput([rows * chunks], dtype);
-  backend.launch(module, `rows_${typeSuffix(dtype)}`, rowLaunch(rows * chunks, chunk, backend.driver.device), (p) =>
-    p
-      .pointer(backend.pointer(out))
-      .pointer(backend.pointer(x))
-      .int32(rows)
-      .int32(length)
-      .int32(chunk)
-      .int32(chunks)
-      .float32(chunks === 1 ? scale : 1),
+  backend.launch(
+    module,
+    `rows_${typeSuffix(dtype)}`,
+    rowLaunch(rows * chunks, chunk, backend.driver.device),
+    (p) =>
+      p
+        .pointer(backend.pointer(out))
+        .pointer(backend.pointer(x))
+        .int32(rows)
+        .int32(length)
+        .int32(chunk)
+        .int32(chunks)
+        .float32(chunks === 1 ? scale : 1),
   );
   if (chunks === 1) return out;
   const final = reduceRows(backend, module, out, rows, chunks, scale, dtype);
@@ -51,7 +55,11 @@ function reduceColumns(
   const rowsPerChunk = Math.ceil(rows / Math.max(1, chunks));
   const used = Math.ceil(rows / rowsPerChunk);
   const out = backend.makeOutput([used * cols], dtype);
-  const launch = { grid: [columnBlocks, used, 1] as const, block: [threads, 1, 1] as const, sharedMemoryBytes: 0 };
+  const launch = {
+    grid: [columnBlocks, used, 1] as const,
+    block: [threads, 1, 1] as const,
+    sharedMemoryBytes: 0,
+  };
   backend.launch(module, `cols_${typeSuffix(dtype)}`, launch, (p) =>
     p
       .pointer(backend.pointer(out))
@@ -68,7 +76,13 @@ function reduceColumns(
 }
 
 /** The identity of each reduction, for reductions over zero elements. */
-const EMPTY_VALUE: Record<string, number> = { Sum: 0, Mean: Number.NaN, Prod: 1, Max: -Infinity, Min: Infinity };
+const EMPTY_VALUE: Record<string, number> = {
+  Sum: 0,
+  Mean: Number.NaN,
+  Prod: 1,
+  Max: -Infinity,
+  Min: Infinity,
+};
 
 /**
  * Reduces `x` over `axes` with module `module` (`Sum`, `Mean`, `Prod`, `Max`, `Min`), tfjs's kernel

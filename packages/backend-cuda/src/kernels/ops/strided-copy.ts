@@ -30,7 +30,8 @@ export function stridedCopy(
   if (n === 0) return;
   const rank = copy.shape.length;
   const shape = rank === 0 ? [1] : copy.shape;
-  const orZero = (v: readonly number[] | undefined, fallback: readonly number[]) => (rank === 0 ? [0] : (v ?? fallback));
+  const orZero = (v: readonly number[] | undefined, fallback: readonly number[]) =>
+    rank === 0 ? [0] : (v ?? fallback);
   backend.launch(module, 'strided_copy', elementwiseLaunch(n, backend.driver.device), (p) =>
     p
       .pointer(backend.pointer(target))

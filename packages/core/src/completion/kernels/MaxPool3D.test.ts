@@ -1,63 +1,58 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
-import { expectClose, pseudoRandom, runOn } from '../test-support/backend-comparison.js';
+import { expectClose, runOn } from '../test-support/backend-comparison.js';
+import { pool3dFixtures, pool3dGradients } from '../test-support/gradient-fixtures.js';
 
-interface Case {
-  readonly x: [number, number, number, number, number];
-  readonly filterSize: number | [number, number, number];
-  readonly strides: number | [number, number, number];
-  readonly pad: 'same' | 'valid' | number;
-  /** Shifted down so that many windows are all negative, where wasm's own kernels fail. */
-  readonly shift: number;
+// Captured before any test switches backend (and so before `correctKernels` replaces them).
+const nativeWasmMaxPool3D = tf.getKernel(tf.MaxPool3D, 'wasm');
+const nativeCpuMaxPool3DGrad = tf.getKernel(tf.MaxPool3DGrad, 'cpu');
+const fixtures = pool3dFixtures().filter((f) => f.op === 'maxPool3d');
+
+/** Runs a captured native kernel under an alias, which `correctKernels` leaves alone. */
+async function runNative(
+  backend: 'cpu' | 'wasm',
+  kernel: tf.KernelConfig,
+  inputs: () => tf.NamedTensorMap,
+  attrs: object,
+) {
+  const alias = `TesseraTestNative${kernel.kernelName}`;
+  tf.registerKernel({ kernelName: alias, backendName: backend, kernelFunc: kernel.kernelFunc });
+  try {
+    const [out] = await runOn(backend, () =>
+      tf.tidy(() => [tf.engine().runKernel(alias, inputs(), attrs as tf.NamedAttrMap) as tf.Tensor]),
+    );
+    return out!;
+  } finally {
+    tf.unregisterKernel(alias, backend);
+  }
 }
 
-const cases: Case[] = [
-  { x: [1, 3, 5, 4, 2], filterSize: 2, strides: 2, pad: 'same', shift: 0.8 },
-  { x: [2, 4, 4, 5, 1], filterSize: [3, 2, 3], strides: [1, 2, 2], pad: 'same', shift: 0.6 },
-  { x: [1, 4, 5, 5, 3], filterSize: 2, strides: 1, pad: 'valid', shift: 0 },
-  { x: [1, 5, 5, 4, 2], filterSize: 3, strides: 2, pad: 1, shift: 0.9 },
-];
+const t5 = (t: { shape: number[]; values: number[] }) => tf.tensor(t.values, t.shape);
 
-const input = (c: Case) =>
-  tf.sub(tf.tensor(pseudoRandom(tf.util.sizeFromShape(c.x), 5), c.x), c.shift) as tf.Tensor5D;
-const forward = (c: Case, x: tf.Tensor) => tf.maxPool3d(x as tf.Tensor5D, c.filterSize, c.strides, c.pad);
-
-function forwardAndGradient(c: Case): tf.Tensor[] {
-  return tf.tidy(() => {
-    const x = input(c);
-    const y = forward(c, x);
-    const dy = tf.tensor(pseudoRandom(y.size, 6), y.shape);
-    return [y, tf.grad((v: tf.Tensor) => tf.sum(tf.mul(forward(c, v), dy)))(x)];
-  });
-}
-
-// Captured before any test switches to wasm (and so before `correctKernels` replaces it).
-const nativeMaxPool3D = tf.getKernel(tf.MaxPool3D, 'wasm');
-
-describe('MaxPool3D and MaxPool3DGrad corrections for wasm', () => {
-  it('are needed: wasm’s own MaxPool3D returns a tiny positive number for all-negative windows', async () => {
-    const NATIVE = 'TesseraTestNativeMaxPool3D';
-    tf.registerKernel({ kernelName: NATIVE, backendName: 'wasm', kernelFunc: nativeMaxPool3D.kernelFunc });
-    try {
-      const c = cases[0]!;
-      const attrs = { filterSize: c.filterSize, strides: c.strides, pad: c.pad, dataFormat: 'NDHWC' };
-      const [native] = await runOn('wasm', () =>
-        tf.tidy(() => [tf.engine().runKernel(NATIVE, { x: input(c) }, attrs) as tf.Tensor]),
-      );
-      const [expected] = await runOn('cpu', () => tf.tidy(() => [forward(c, input(c))]));
-      const wrong = Array.from(native!.values).filter((v, i) => v !== expected!.values[i]);
-      expect(wrong.length).toBeGreaterThan(0);
-      expect(wrong.every((v) => v > 0 && v < 1e-30)).toBe(true);
-    } finally {
-      tf.unregisterKernel(NATIVE, 'wasm');
-    }
+describe('MaxPool3D corrections', () => {
+  it('are needed: wasm’s MaxPool3D gives 1.2e-38 for all-negative windows', async () => {
+    const f = fixtures[0]!;
+    const attrs = { filterSize: f.filterSize, strides: f.strides, pad: f.pad, dataFormat: 'NDHWC' };
+    const y = await runNative('wasm', nativeWasmMaxPool3D, () => ({ x: t5(f.x) }), attrs);
+    const wrong = Array.from(y.values).filter((v, i) => Math.abs(v - f.y.values[i]!) > 1e-5);
+    expect(wrong.length).toBeGreaterThan(0);
+    expect(wrong.every((v) => v > 0 && v < 1e-30)).toBe(true);
   });
 
-  it.each(cases)('match cpu: x $x, filter $filterSize, strides $strides, pad $pad', async (c) => {
-    const [expectedY, expectedDx] = await runOn('cpu', () => forwardAndGradient(c));
-    const [y, dx] = await runOn('wasm', () => forwardAndGradient(c));
-    expect(y!.shape).toEqual(expectedY!.shape);
-    expectClose(y!.values, expectedY!.values, 1e-6, 'y');
-    expectClose(dx!.values, expectedDx!.values, 1e-6, 'dx');
+  it('are needed: cpu’s MaxPool3DGrad misplaces gradients when window height and width differ', async () => {
+    const f = fixtures.find((c) => c.filterSize[1] !== c.filterSize[2])!;
+    const attrs = { filterSize: f.filterSize, strides: f.strides, pad: f.pad };
+    const inputs = () => ({ dy: t5(f.dy), input: t5(f.x), output: t5(f.y) });
+    const dx = await runNative('cpu', nativeCpuMaxPool3DGrad, inputs, attrs);
+    const worst = Array.from(dx.values).reduce((m, v, i) => Math.max(m, Math.abs(v - f.dx[i]!)), 0);
+    expect(worst).toBeGreaterThan(0.1);
+  });
+
+  describe.each(['cpu', 'wasm'] as const)('on %s', (backend) => {
+    it.each(fixtures)('forward and gradient match PyTorch: $name', async (f) => {
+      const [y, dx] = await runOn(backend, () => pool3dGradients(f));
+      expectClose(y!.values, f.y.values, 1e-6, 'y');
+      expectClose(dx!.values, f.dx, 1e-6, 'dx');
+    });
   });
 });

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { filterGradientPadding } from './conv2d-filter-gradient.js';
+import { filterGradientPadding } from './gradient-padding.js';
 import { cropAndExplicitPadding, stridedDilatedConv } from './spatial-padding.js';
 
 /**

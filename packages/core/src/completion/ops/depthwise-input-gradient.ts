@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { inputGradientPadding } from './input-gradient-geometry.js';
+import { inputGradientPadding } from './gradient-padding.js';
 import { cropAndExplicitPadding, interleaveZeros } from './spatial-padding.js';
 
 /**

@@ -75,6 +75,7 @@ export function poolGradients(f: PoolFixture): tfc.Tensor[] {
 
 export interface Pool3DFixture {
   readonly name: string;
+  readonly op: 'avgPool3d' | 'maxPool3d';
   readonly filterSize: [number, number, number];
   readonly strides: [number, number, number];
   readonly pad: 'same' | 'valid' | number;
@@ -86,12 +87,13 @@ export interface Pool3DFixture {
 
 export const pool3dFixtures = (): Pool3DFixture[] => load<Pool3DFixture>('pool3d-gradients.json');
 
-/** `[y, dx]` of `sum(avgPool3d(x) · dy)` through `tf.grad`, on the active backend. */
-export function avgPool3dGradients(f: Pool3DFixture): tfc.Tensor[] {
+/** `[y, dx]` of `sum(pool3d(x) · dy)` through `tf.grad`, on the active backend. */
+export function pool3dGradients(f: Pool3DFixture): tfc.Tensor[] {
   return tfc.tidy(() => {
     const x = tfc.tensor5d(f.x.values, f.x.shape as [number, number, number, number, number]);
     const dy = tfc.tensor5d(f.dy.values, f.dy.shape as [number, number, number, number, number]);
-    const forward = (v: tfc.Tensor) => tfc.avgPool3d(v as tfc.Tensor5D, f.filterSize, f.strides, f.pad);
+    const pool = f.op === 'avgPool3d' ? tfc.avgPool3d : tfc.maxPool3d;
+    const forward = (v: tfc.Tensor) => pool(v as tfc.Tensor5D, f.filterSize, f.strides, f.pad);
     const dx = tfc.grad((v: tfc.Tensor) => tfc.sum(tfc.mul(forward(v), dy)))(x);
     return [forward(x), dx];
   });

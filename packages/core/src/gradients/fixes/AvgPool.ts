@@ -11,7 +11,6 @@ import { validCellScale, validWindowCounts } from './pool-window-counts.js';
  * @example
  * ```ts
  * import * as tf from '@tensorflow/tfjs-core';
-import { validCellScale, validWindowCounts } from './pool-window-counts.js';
  * import { avgPoolGradConfig } from '@tessera/core';
  * tf.registerGradient(avgPoolGradConfig);
  * ```

@@ -68,14 +68,12 @@ export const avgPool3DGradConfig: tf.GradConfig = {
         const spatial = [info.outDepth, info.outHeight, info.outWidth];
         const scaleShape = dataFormat === 'NCDHW' ? [1, 1, ...spatial] : [1, ...spatial, 1];
         const scaled = scale === null ? dy : tf.mul(dy, tf.tensor(scale, scaleShape));
-        return tf
-          .engine()
-          .runKernel(tf.AvgPool3DGrad, { dy: scaled, input: x }, {
-            filterSize,
-            strides,
-            pad,
-            dimRoundingMode,
-          } as unknown as tf.NamedAttrMap);
+        return tf.engine().runKernel(tf.AvgPool3DGrad, { dy: scaled, input: x }, {
+          filterSize,
+          strides,
+          pad,
+          dimRoundingMode,
+        } as unknown as tf.NamedAttrMap);
       },
     };
   },

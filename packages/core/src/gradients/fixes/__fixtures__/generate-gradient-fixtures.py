@@ -145,8 +145,8 @@ def triple(v):
     return (v, v, v) if isinstance(v, int) else tuple(v)
 
 
-def avg_pool3d_case(name, x_shape, filter_size, strides, pad):
-    """tfjs avgPool3d (NDHWC): average over the window's cells inside the input."""
+def pool3d_case(name, kind, x_shape, filter_size, strides, pad):
+    """tfjs avgPool3d / maxPool3d (NDHWC); the average is over the window's cells inside the input."""
     filter_size, strides = triple(filter_size), triple(strides)
     x = rand(x_shape).requires_grad_()
     pads = []
@@ -160,22 +160,30 @@ def avg_pool3d_case(name, x_shape, filter_size, strides, pad):
             pads.append((along // 2, along - along // 2))
     torch_pad = [p for pair_ in reversed(pads) for p in pair_]  # F.pad wants the last axis first
     to_ncdhw = x.permute(0, 4, 1, 2, 3)
-    sums = F.avg_pool3d(F.pad(to_ncdhw, torch_pad), filter_size, strides, divisor_override=1)
-    counts = F.avg_pool3d(F.pad(torch.ones(1, 1, *x_shape[1:4]), torch_pad), filter_size, strides, divisor_override=1)
-    y = (sums / counts).permute(0, 2, 3, 4, 1)
+    if kind == 'avgPool3d':
+        sums = F.avg_pool3d(F.pad(to_ncdhw, torch_pad), filter_size, strides, divisor_override=1)
+        ones = torch.ones(1, 1, *x_shape[1:4])
+        counts = F.avg_pool3d(F.pad(ones, torch_pad), filter_size, strides, divisor_override=1)
+        y = (sums / counts).permute(0, 2, 3, 4, 1)
+    else:
+        y = F.max_pool3d(F.pad(to_ncdhw, torch_pad, value=-math.inf), filter_size, strides).permute(0, 2, 3, 4, 1)
     dy = rand(list(y.shape))
     (dx,) = torch.autograd.grad((y * dy).sum(), [x])
     return {
-        'name': name, 'op': 'avgPool3d', 'filterSize': list(filter_size), 'strides': list(strides), 'pad': pad,
+        'name': name, 'op': kind, 'filterSize': list(filter_size), 'strides': list(strides), 'pad': pad,
         'x': {'shape': x_shape, 'values': flat(x)}, 'y': {'shape': list(y.shape), 'values': flat(y)},
         'dy': {'shape': list(dy.shape), 'values': flat(dy)}, 'dx': flat(dx),
     }
 
 
 pool3d_cases = [
-    avg_pool3d_case('avgPool3d 2x2x2 stride 2 same, odd input', [1, 3, 5, 4, 2], 2, 2, 'same'),
-    avg_pool3d_case('avgPool3d 3x3x2 stride [1,2,1] same', [2, 4, 5, 3, 1], [3, 3, 2], [1, 2, 1], 'same'),
-    avg_pool3d_case('avgPool3d 2x2x2 stride 1 valid', [1, 3, 3, 3, 2], 2, 1, 'valid'),
+    pool3d_case('avgPool3d 2x2x2 stride 2 same, odd input', 'avgPool3d', [1, 3, 5, 4, 2], 2, 2, 'same'),
+    pool3d_case('avgPool3d 3x3x2 stride [1,2,1] same', 'avgPool3d', [2, 4, 5, 3, 1], [3, 3, 2], [1, 2, 1], 'same'),
+    pool3d_case('avgPool3d 2x2x2 stride 1 valid', 'avgPool3d', [1, 3, 3, 3, 2], 2, 1, 'valid'),
+    pool3d_case('maxPool3d 2x2x2 stride 2 same, odd input', 'maxPool3d', [1, 3, 5, 4, 2], 2, 2, 'same'),
+    pool3d_case('maxPool3d 3x2x3 stride [1,2,2] same', 'maxPool3d', [2, 4, 4, 5, 1], [3, 2, 3], [1, 2, 2], 'same'),
+    pool3d_case('maxPool3d 2x3x2 stride 1 valid', 'maxPool3d', [1, 4, 5, 4, 3], [2, 3, 2], 1, 'valid'),
+    pool3d_case('maxPool3d 3x3x3 stride 2 pad 1', 'maxPool3d', [1, 5, 5, 4, 2], 3, 2, 1),
 ]
 
 here = os.path.dirname(os.path.abspath(__file__))

@@ -17,3 +17,20 @@ export function inputGradientPadding(info: tf.backend_util.Conv2DInfo): SpatialP
     right: info.inWidth - 1 + info.padInfo.left - (info.outWidth - 1) * info.strideWidth,
   };
 }
+
+/**
+ * Padding of the forward input for filter-gradient convolutions: the forward's own top/left, and at the
+ * bottom/right the rows the last tap of the last output reads (negative when the forward never reads the
+ * input's last rows, which are then cropped).
+ */
+export function filterGradientPadding(info: tf.backend_util.Conv2DInfo): SpatialPadding {
+  const rowsRead =
+    (info.filterHeight - 1) * info.dilationHeight + (info.outHeight - 1) * info.strideHeight + 1;
+  const colsRead = (info.filterWidth - 1) * info.dilationWidth + (info.outWidth - 1) * info.strideWidth + 1;
+  return {
+    top: info.padInfo.top,
+    bottom: rowsRead - info.inHeight - info.padInfo.top,
+    left: info.padInfo.left,
+    right: colsRead - info.inWidth - info.padInfo.left,
+  };
+}

@@ -1,0 +1,16 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend } from '@tessera/core';
+import { loadDigits } from '@tessera/data';
+import { progressBar } from '@tessera/layers/node';
+import { Conv2D, Dense, Flatten, MaxPooling2D, input, sequential } from '@tessera/layers';
+await initBackend(process.argv[2] ?? 'wasm');
+const { images, labels } = loadDigits();
+const x = tf.div(images, 16);
+const net = sequential([input({ shape: [8, 8, 1] }), new Conv2D({ filters: 16, kernelSize: 3, activation: 'relu' }), new MaxPooling2D({ poolSize: 2 }), new Flatten(), new Dense({ units: 32, activation: 'relu' }), new Dense({ units: 10 })], { seed: 1 });
+net.summary(console.log);
+net.compile({ optimizer: 'adam', loss: { name: 'sparseCategoricalCrossentropy', options: { fromLogits: true } }, metrics: ['accuracy'] });
+const before = tf.memory().numTensors;
+const t0 = performance.now();
+const h = await net.fit(x, labels, { epochs: 5, batchSize: 32, validationSplit: 0.2, seed: 1, callbacks: [progressBar()] });
+console.log('time', (performance.now() - t0) / 1000, 'tensors', before, tf.memory().numTensors);
+console.log(await net.evaluate(x, labels));

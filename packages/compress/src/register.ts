@@ -1,0 +1,35 @@
+import { type Registry, registry } from '@tessera/core';
+import { type LayerPlugin, layerPlugin } from '@tessera/layers';
+import { PruneLowMagnitude, type PruneLowMagnitudeConfig } from './prune/prune-low-magnitude.js';
+import { QuantizeWrapper, type QuantizeWrapperConfig } from './qat/quantize-wrapper.js';
+
+/**
+ * The wrapper layers of this package as `layer:<className>` plugins, so wrapped models save, load and
+ * clone through the registry.
+ * @example
+ * ```ts
+ * for (const p of compressPlugins) registry.register(p);
+ * ```
+ */
+export const compressPlugins: readonly LayerPlugin[] = [
+  layerPlugin('PruneLowMagnitude', (c) => new PruneLowMagnitude(c as unknown as PruneLowMagnitudeConfig)),
+  layerPlugin('QuantizeWrapper', (c) => new QuantizeWrapper(c as unknown as QuantizeWrapperConfig)),
+];
+
+/**
+ * Registers the wrapper layers (`layer:PruneLowMagnitude`, `layer:QuantizeWrapper`). Importing the package
+ * registers nothing; {@link pruneLowMagnitude} and {@link quantizeAware} call this for you. Calling it again
+ * is a no-op.
+ * @throws DuplicatePluginError when another plugin already holds one of the ids
+ * @example
+ * ```ts
+ * registerCompress();
+ * const model = deserializeModel(savedConfig); // a config with wrapped layers
+ * ```
+ */
+export function registerCompress(reg: Registry = registry): void {
+  for (const plugin of compressPlugins) {
+    if (reg.has(plugin.id) && reg.get(plugin.id as `layer:${string}`) === plugin) continue;
+    reg.register(plugin);
+  }
+}
