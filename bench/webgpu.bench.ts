@@ -12,7 +12,10 @@ import {
 } from '@tessera/backend-webgpu';
 import { initBackend } from '@tessera/core';
 import { loadDigitsData } from '@tessera/data';
-import { createDigitsCnnTrainer, type DigitsCnnTrainer } from '../packages/backend-webgpu/src/testing/digits-cnn.js';
+import {
+  createDigitsCnnTrainer,
+  type DigitsCnnTrainer,
+} from '../packages/backend-webgpu/src/testing/digits-cnn.js';
 import type { Benchmark } from './harness.js';
 
 const SIZE = 1024;
@@ -34,9 +37,12 @@ interface Fixtures {
 
 // Which Dawn adapters exist here decides the webgpu cases (probing makes an adapter, not a device).
 const adapters: Target[] = [];
+const adapterLines: string[] = [];
 for (const adapter of ['gpu', 'opengles', 'swiftshader'] as const) {
   const found = await requestWebGPUAdapter({ adapter }).catch(() => undefined);
-  if (found) adapters.push({ backend: 'webgpu', adapter, label: `webgpu (${adapterLabel(found.description)})` });
+  if (!found) continue;
+  adapters.push({ backend: 'webgpu', adapter, label: `webgpu/${adapter}` });
+  adapterLines.push(`webgpu/${adapter}: ${adapterLabel(found.description)}`);
 }
 const targets: Target[] = [...adapters, { backend: 'wasm', label: 'wasm' }, { backend: 'cpu', label: 'cpu' }];
 
@@ -100,9 +106,10 @@ const bench: Benchmark = {
     `"CNN training step" is one Adam step of the digits CNN of @tessera/backend-webgpu's tests ` +
     `(conv 3×3×8, max-pool, conv 3×3×16, dense 10) on a batch of ${BATCH}, loss read back. ` +
     'Throughput is in samples/s for the CNN; the matmul rows show time only. Software adapters are CPU ' +
-    'implementations of WebGPU and say nothing about GPU speed.',
+    'implementations of WebGPU and say nothing about GPU speed. Adapters: ' +
+    `${adapterLines.join('; ')}.`,
   unit: 'samples/s',
-  repeats: 5,
+  repeats: 3,
   warmup: 1,
   async teardown() {
     if (current) disposeFixtures(current.fixtures);

@@ -28,7 +28,7 @@ export * from './privacy/rdp-conversion.js';
 export * from './privacy/rdp-sampled-gaussian.js';
 export * from './register.js';
 export * from './secagg/client-rounds.js';
-export { type KeyPair } from './secagg/crypto-primitives.js';
+export type { KeyPair } from './secagg/crypto-primitives.js';
 export * from './secagg/prg.js';
 export * from './secagg/protocol-types.js';
 export * from './secagg/quantize.js';

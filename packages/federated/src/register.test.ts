@@ -16,7 +16,18 @@ describe('registerFederated', () => {
     registerFederated(reg);
     registerFederated(reg);
     expect(reg.list('strategy')).toEqual(
-      ['bulyan', 'fedadagrad', 'fedadam', 'fedavg', 'fedavgm', 'fedmedian', 'fedprox', 'fedtrimmedavg', 'fedyogi', 'krum'].map((n) => `strategy:${n}`),
+      [
+        'bulyan',
+        'fedadagrad',
+        'fedadam',
+        'fedavg',
+        'fedavgm',
+        'fedmedian',
+        'fedprox',
+        'fedtrimmedavg',
+        'fedyogi',
+        'krum',
+      ].map((n) => `strategy:${n}`),
     );
     const strategy = reg.create('strategy:fedprox', { proximalMu: 0.5 }) as Strategy;
     expect(strategy.name).toBe('fedprox');
@@ -25,7 +36,9 @@ describe('registerFederated', () => {
       const trees: TensorTree[] = [1, 5, 2].map((v) => ({ w: tf.tensor1d([v]) }));
       const out = await median(trees);
       expect(Array.from(await out.w!.data())).toEqual([2]);
-      [...trees, out].forEach((t) => tf.dispose(Object.values(t)));
+      [...trees, out].forEach((t) => {
+        tf.dispose(Object.values(t));
+      });
     });
     const other = createRegistry();
     other.register({ kind: 'strategy', id: 'strategy:fedavg', apiVersion: 1, create: () => null });

@@ -55,7 +55,12 @@ function makeEngine(lib: CublasFunctions, handle: bigint, path: string, version:
   const alpha = new Float32Array(1);
   const beta = new Float32Array(1);
   return {
-    name: tf32 ? 'cublas-tf32' : 'cublas',
+    get name() {
+      return tf32 ? 'cublas-tf32' : 'cublas';
+    },
+    setTf32(enabled: boolean) {
+      tf32 = enabled;
+    },
     path,
     version,
     sgemm(problem: GemmProblem) {

@@ -27,6 +27,8 @@ export interface GemmEngine {
   /** `'cublas'`, `'cublas-tf32'` or `'tessera'`, reported by `describeCudaBackend`. */
   readonly name: string;
   sgemm(problem: GemmProblem): void;
+  /** Switches TF32 tensor-core products on or off, where the engine has them (cuBLAS). */
+  setTf32?(enabled: boolean): void;
   dispose(): void;
 }
 

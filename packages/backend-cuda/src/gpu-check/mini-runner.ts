@@ -51,7 +51,13 @@ export class MiniRunner {
         log(`  ✓ ${name}`);
       } catch (error) {
         const message = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
-        outcomes.push({ suite, name, status: 'failed', milliseconds: performance.now() - started, error: message });
+        outcomes.push({
+          suite,
+          name,
+          status: 'failed',
+          milliseconds: performance.now() - started,
+          error: message,
+        });
         log(`  ✗ ${name}\n    ${message.split('\n').slice(0, 3).join('\n    ')}`);
       }
     }

@@ -9,13 +9,18 @@ export interface CheckModel {
   dispose(): void;
 }
 
-function variables(spec: Record<string, { shape: number[]; std: number }>, seed: number): Record<string, tf.Variable> {
+function variables(
+  spec: Record<string, { shape: number[]; std: number }>,
+  seed: number,
+): Record<string, tf.Variable> {
   const out: Record<string, tf.Variable> = {};
   let k = 0;
   for (const [name, { shape, std }] of Object.entries(spec)) {
     const size = shape.reduce((a, b) => a * b, 1);
     const values = std === 0 ? new Float32Array(size) : seededNormal(size, std, seed + 7919 * k++);
-    out[name] = tf.variable(tf.tensor(values, shape), true, `${name}_${seed}_${Math.random().toString(36).slice(2)}`);
+    const initial = tf.tensor(values, shape);
+    out[name] = tf.variable(initial, true, `${name}_${seed}_${Math.random().toString(36).slice(2)}`);
+    initial.dispose();
   }
   return out;
 }
@@ -48,7 +53,15 @@ export function mlp(inputs: number, hidden: readonly number[], classes: number, 
 }
 
 /** The seed CNN: conv 3×3 → ReLU → max-pool 2 → conv 3×3 → ReLU → max-pool 2 → dense → ReLU → dense. */
-export function cnn(height: number, width: number, channels: number, classes: number, filters = [16, 32], dense = 64, seed = 2): CheckModel {
+export function cnn(
+  height: number,
+  width: number,
+  channels: number,
+  classes: number,
+  filters = [16, 32],
+  dense = 64,
+  seed = 2,
+): CheckModel {
   const [f1, f2] = filters as [number, number];
   const flat = Math.floor(height / 4) * Math.floor(width / 4) * f2;
   const weights = variables(
@@ -70,7 +83,9 @@ export function cnn(height: number, width: number, channels: number, classes: nu
     weights,
     logits: (x) =>
       tf.tidy(() => {
-        let h = tf.relu(tf.add(tf.conv2d(x as tf.Tensor4D, w.k1 as tf.Tensor4D, 1, 'same'), w.c1!)) as tf.Tensor4D;
+        let h = tf.relu(
+          tf.add(tf.conv2d(x as tf.Tensor4D, w.k1 as tf.Tensor4D, 1, 'same'), w.c1!),
+        ) as tf.Tensor4D;
         h = tf.maxPool(h, 2, 2, 'valid');
         h = tf.relu(tf.add(tf.conv2d(h, w.k2 as tf.Tensor4D, 1, 'same'), w.c2!)) as tf.Tensor4D;
         h = tf.maxPool(h, 2, 2, 'valid');
@@ -93,7 +108,15 @@ function layerNorm(x: tf.Tensor, gamma: tf.Tensor, beta: tf.Tensor): tf.Tensor {
  *
  * @see https://arxiv.org/abs/1706.03762
  */
-export function transformerBlock(vocabulary: number, length: number, model: number, heads: number, ffn: number, classes: number, seed = 3): CheckModel {
+export function transformerBlock(
+  vocabulary: number,
+  length: number,
+  model: number,
+  heads: number,
+  ffn: number,
+  classes: number,
+  seed = 3,
+): CheckModel {
   const d = model;
   const weights = variables(
     {
@@ -117,8 +140,10 @@ export function transformerBlock(vocabulary: number, length: number, model: numb
     seed,
   );
   // Layer-norm gains start at 1 (the zero-initialised values above plus one).
-  weights.g1!.assign(tf.onesLike(weights.g1!));
-  weights.g2!.assign(tf.onesLike(weights.g2!));
+  tf.tidy(() => {
+    weights.g1!.assign(tf.onesLike(weights.g1!));
+    weights.g2!.assign(tf.onesLike(weights.g2!));
+  });
   const w = weights as Record<string, tf.Tensor>;
   const dk = d / heads;
   return {
@@ -127,17 +152,36 @@ export function transformerBlock(vocabulary: number, length: number, model: numb
     logits: (tokens) =>
       tf.tidy(() => {
         const batch = tokens.shape[0]!;
-        const x = tf.add(tf.gather(w.embedding!, tokens.reshape([-1])).reshape([batch, length, d]), w.position!);
+        const x = tf.add(
+          tf.gather(w.embedding!, tokens.reshape([-1])).reshape([batch, length, d]),
+          w.position!,
+        );
         const flat = x.reshape([batch * length, d]) as tf.Tensor2D;
         const split = (m: tf.Tensor) =>
-          tf.matMul(flat, m as tf.Tensor2D).reshape([batch, length, heads, dk]).transpose([0, 2, 1, 3]) as tf.Tensor4D;
+          tf
+            .matMul(flat, m as tf.Tensor2D)
+            .reshape([batch, length, heads, dk])
+            .transpose([0, 2, 1, 3]) as tf.Tensor4D;
         const q = split(w.wq!);
         const k = split(w.wk!);
         const v = split(w.wv!);
         const scores = tf.div(tf.matMul(q, k, false, true), Math.sqrt(dk));
-        const attended = tf.matMul(tf.softmax(scores), v).transpose([0, 2, 1, 3]).reshape([batch * length, d]);
-        const h1 = layerNorm(tf.add(flat, tf.matMul(attended as tf.Tensor2D, w.wo as tf.Tensor2D)), w.g1!, w.n1!);
-        const f = tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(h1 as tf.Tensor2D, w.w1 as tf.Tensor2D), w.b1!)) as tf.Tensor2D, w.w2 as tf.Tensor2D), w.b2!);
+        const attended = tf
+          .matMul(tf.softmax(scores), v)
+          .transpose([0, 2, 1, 3])
+          .reshape([batch * length, d]);
+        const h1 = layerNorm(
+          tf.add(flat, tf.matMul(attended as tf.Tensor2D, w.wo as tf.Tensor2D)),
+          w.g1!,
+          w.n1!,
+        );
+        const f = tf.add(
+          tf.matMul(
+            tf.relu(tf.add(tf.matMul(h1 as tf.Tensor2D, w.w1 as tf.Tensor2D), w.b1!)) as tf.Tensor2D,
+            w.w2 as tf.Tensor2D,
+          ),
+          w.b2!,
+        );
         const h2 = layerNorm(tf.add(h1, f), w.g2!, w.n2!).reshape([batch, length, d]);
         return tf.add(tf.matMul(tf.mean(h2, 1) as tf.Tensor2D, w.wc as tf.Tensor2D), w.bc!) as tf.Tensor2D;
       }),
@@ -153,7 +197,10 @@ export function sgdStep(model: CheckModel, x: tf.Tensor, labels: tf.Tensor, lear
   return tf.tidy(() => {
     const { value, grads } = tf.variableGrads(() => {
       const logits = model.logits(x);
-      return tf.losses.softmaxCrossEntropy(tf.oneHot(labels as tf.Tensor1D, logits.shape[1]), logits) as tf.Scalar;
+      return tf.losses.softmaxCrossEntropy(
+        tf.oneHot(labels as tf.Tensor1D, logits.shape[1]),
+        logits,
+      ) as tf.Scalar;
     }, Object.values(model.weights));
     for (const v of Object.values(model.weights)) v.assign(tf.sub(v, tf.mul(grads[v.name]!, learningRate)));
     return value;

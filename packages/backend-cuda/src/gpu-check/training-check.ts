@@ -36,7 +36,11 @@ export async function trainOn(
   const started = performance.now();
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     for (let start = 0; start + options.batch <= count; start += options.batch) {
-      const x = tf.tensor(data.inputs.subarray(start * sample, (start + options.batch) * sample), [options.batch, ...data.sampleShape], data.inputDtype);
+      const x = tf.tensor(
+        data.inputs.subarray(start * sample, (start + options.batch) * sample),
+        [options.batch, ...data.sampleShape],
+        data.inputDtype,
+      );
       const y = tf.tensor1d(data.labels.subarray(start, start + options.batch), 'int32');
       const loss = sgdStep(model, x, y, options.learningRate);
       losses.push((await loss.data())[0]!);
@@ -61,7 +65,9 @@ export function compareTraces(cpu: TrainingTrace, cuda: TrainingTrace, rtol = 1e
   cpu.losses.forEach((expected, i) => {
     const actual = cuda.losses[i]!;
     if (!(Math.abs(actual - expected) <= rtol * Math.abs(expected))) {
-      problems.push(`step ${i}: cuda loss ${actual} vs cpu ${expected} (relative ${Math.abs(actual - expected) / Math.abs(expected)})`);
+      problems.push(
+        `step ${i}: cuda loss ${actual} vs cpu ${expected} (relative ${Math.abs(actual - expected) / Math.abs(expected)})`,
+      );
     }
   });
   const first = (xs: number[]) => xs[0]!;

@@ -56,8 +56,9 @@ export function fakeQuantize(
   }
   const { quantMin, quantMax } = options;
   const axis = options.axis ?? -1;
-  const op = tf.customGrad((input, save) => {
+  const op = tf.customGrad((input, saveFunc) => {
     const t = input as tf.Tensor;
+    const save = saveFunc as tf.GradSaveFunc;
     const s = alongAxis(scale, t.rank, axis);
     const zp = alongAxis(tf.cast(zeroPoint, 'float32'), t.rank, axis);
     const unclamped = tf.add(tf.round(tf.mul(t, tf.reciprocal(s))), zp);

@@ -55,7 +55,7 @@ export abstract class LayerWrapper extends Layer<LayerOutputs> {
     return this.wrappedForward(inputs, context);
   }
 
-  protected maskFor(inputs: LayerInputs, mask: Mask | readonly Mask[] | null): Mask | Mask[] {
+  protected override maskFor(inputs: LayerInputs, mask: Mask | readonly Mask[] | null): Mask | Mask[] {
     return this.layer.computeMask(inputs, mask);
   }
 

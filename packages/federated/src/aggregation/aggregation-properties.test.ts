@@ -71,7 +71,9 @@ function clearKrumRounds(values: number[][], f: number, rounds: number, depth: n
 async function expectSameAggregates(pairs: [TensorTree, TensorTree][]): Promise<void> {
   for (const [a, b] of pairs) {
     const [x, y] = [await vector(a), await vector(b)];
-    x.forEach((v, i) => expect(v).toBeCloseTo(y[i]!, 5));
+    x.forEach((v, i) => {
+      expect(v).toBeCloseTo(y[i]!, 5);
+    });
   }
 }
 

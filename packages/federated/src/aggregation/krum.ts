@@ -58,6 +58,11 @@ export function krumScores(
  * Candidate positions (indices into `candidates`) ordered by Krum score. Exact ties — certain whenever
  * only one neighbour counts, as the closest pair then scores alike — break by the summed distance to all
  * other candidates, then by position; the first rule keeps Krum and Bulyan independent of input order.
+ *
+ * @example
+ * ```ts
+ * rankByScore([2, 1, 2], [[0, 1, 4], [1, 0, 1], [4, 1, 0]], [0, 1, 2]); // [1, 0, 2]
+ * ```
  */
 export function rankByScore(
   scores: readonly number[],

@@ -219,7 +219,9 @@ describe('differentialPrivacy wrapper (DP-FedAvg)', () => {
         failures: [],
       });
       const [x, y] = [await a.parameters.w!.data(), await b.parameters.w!.data()];
-      x.forEach((v, i) => expect(y[i]).toBeCloseTo(v, 6));
+      x.forEach((v, i) => {
+        expect(y[i]).toBeCloseTo(v, 6);
+      });
       expect(b.state.clipNorm).toBeCloseTo(a.state.clipNorm, 12);
       [
         a.parameters,

@@ -124,10 +124,7 @@ export function differentialPrivacy<S extends StrategyState>(
       let unclippedCount = 0;
       for (const result of results) {
         const delta = subTrees(result.parameters, parameters);
-        const { clipped, unclipped } = await clipByL2Norm(
-          delta,
-          state.clipNorm * (clientClipping ? 1 + 1e-5 : 1),
-        );
+        const { clipped, unclipped } = await clipByL2Norm(delta, state.clipNorm);
         disposeTree(delta);
         unclippedCount += clientClipping
           ? reportedBit(result.metrics?.dpUnclipped, result.clientId)

@@ -64,7 +64,9 @@ describe('RDP accountant for the sampled Gaussian mechanism', () => {
     expect(history).toEqual([a, b, { ...a, steps: 1250 }]);
     const split = computeRdp(history);
     const merged = computeRdp([{ ...a, steps: 2250 }, b]);
-    split.forEach((v, i) => expect(relative(v, merged[i]!)).toBeLessThan(1e-12));
+    split.forEach((v, i) => {
+      expect(relative(v, merged[i]!)).toBeLessThan(1e-12);
+    });
   });
 
   it('spends nothing without steps, and everything without noise', () => {

@@ -87,7 +87,9 @@ export function computeEpsilon(
   if (!(delta > 0 && delta < 1))
     throw ValidationError.expected('δ in (0, 1)', delta, 'computeEpsilon(delta)');
   if (history.every((entry) => entry.steps === 0 || entry.sampleRate === 0)) {
-    history.forEach((entry) => validateSteps(entry, 'computeEpsilon(history)'));
+    history.forEach((entry) => {
+      validateSteps(entry, 'computeEpsilon(history)');
+    });
     return { epsilon: 0, order: Number.NaN };
   }
   return rdpToEpsilon(orders, computeRdp(history, orders), delta);

@@ -99,7 +99,15 @@ export function dequantizeSum(sum: Uint32Array, count: number, q: Quantization):
   return out;
 }
 
-/** `a ← a + b (mod 2³²)`, in place; returns `a`. */
+/**
+ * `a ← a ± b (mod 2³²)`, in place; returns `a`.
+ *
+ * @example
+ * ```ts
+ * addInto(new Uint32Array([2 ** 32 - 1]), new Uint32Array([2])); // [1]
+ * ```
+ * @throws {@link ValidationError} when the lengths differ.
+ */
 export function addInto(a: Uint32Array, b: Uint32Array, sign: 1 | -1 = 1): Uint32Array {
   if (a.length !== b.length) throw ValidationError.expected(`vectors of length ${a.length}`, b, 'addInto');
   for (let i = 0; i < a.length; i++) a[i] = (sign === 1 ? a[i]! + b[i]! : a[i]! - b[i]!) >>> 0;

@@ -60,11 +60,13 @@ describe('secure aggregation composed with DP-FedAvg', () => {
       expect(Math.round(decoded[D]!)).toBe(plain[D]);
       const [x, y] = [await secure.mean.update!.data(), await reference.mean.update!.data()];
       // Same noise, same sum up to quantisation: the secure result is the plain DP-FedAvg result.
-      x.forEach((v, i) => expect(Math.abs(v - y[i]!)).toBeLessThan(1e-6));
+      x.forEach((v, i) => {
+        expect(Math.abs(v - y[i]!)).toBeLessThan(1e-6);
+      });
       expect(secure.nextClipNorm).toBe(reference.nextClipNorm);
       // And the noise is there: the released mean is far from the noiseless one (sd 1.1·C/m ≈ 0.2).
       const noiseless = Array.from(plain.subarray(0, D), (v) => v / ids.length);
-      const rms = Math.sqrt(x.reduce((s, v, i) => s + (v - noiseless[i]!) ** 2, 0) / D);
+      const rms = Math.sqrt(Array.from(x).reduce((s, v, i) => s + (v - noiseless[i]!) ** 2, 0) / D);
       expect(rms).toBeGreaterThan(0.1);
       disposeTree(secure.mean);
       disposeTree(reference.mean);

@@ -44,7 +44,9 @@ describe('fixed-point quantisation', () => {
     expect(a[1]).toBe((Math.round(-0.25 * s.scale) + 2 ** 32) % 2 ** 32);
     const sum = addInto(addInto(Uint32Array.from(a), quantize([0.5, -0.75, 1], s)), quantize([-1, 0, 1], s));
     const decoded = dequantizeSum(sum, 3, s);
-    [0, -1, 3].forEach((v, i) => expect(decoded[i]).toBeCloseTo(v, 8));
+    [0, -1, 3].forEach((v, i) => {
+      expect(decoded[i]).toBeCloseTo(v, 8);
+    });
   });
 
   it('guards the ring: out-of-range values and too many summands throw', () => {

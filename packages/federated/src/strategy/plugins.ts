@@ -70,7 +70,10 @@ const aggregator = (name: string, create: (options: any) => Aggregator): Aggrega
 export const aggregatorPlugins: readonly AggregatorPlugin[] = [
   aggregator('weighted-mean', () => async (trees, weights) => weightedMean(trees, weights)),
   aggregator('coordinate-median', () => async (trees) => coordinateMedian(trees)),
-  aggregator('trimmed-mean', (o: { proportionToCut: number }) => async (trees) => trimmedMean(trees, o?.proportionToCut)),
+  aggregator(
+    'trimmed-mean',
+    (o: { proportionToCut: number }) => async (trees) => trimmedMean(trees, o?.proportionToCut),
+  ),
   aggregator(
     'krum',
     (o: { byzantine: number; selectCount?: number }) => async (trees, weights) =>

@@ -2,6 +2,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import { readFileSync } from 'node:fs';
 import { disposeTree, expectNoTensorLeak, type TensorTree, ValidationError } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
+import { f1Score } from '@tessera/metrics';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fedAvg } from './fed-avg.js';
 import { fedAdagrad, fedAdam, fedAvgM, fedYogi } from './fed-opt.js';
@@ -40,7 +41,9 @@ async function runRounds<S extends StrategyState>(strategy: Strategy<S>, expecte
       metrics: { loss: i },
     }));
     const out = await strategy.aggregateFit({ round: r + 1, parameters, state, results, failures: [] });
-    results.forEach((res) => disposeTree(res.parameters));
+    results.forEach((res) => {
+      disposeTree(res.parameters);
+    });
     disposeTree(parameters);
     disposeStrategyState(state);
     parameters = out.parameters;
@@ -48,7 +51,9 @@ async function runRounds<S extends StrategyState>(strategy: Strategy<S>, expecte
     expect(out.metrics.loss).toBeCloseTo((0 * 10 + 1 * 20 + 2 * 30) / 60, 10);
     for (const [name, values] of Object.entries(expected[r]!)) {
       const actual = await parameters[name]!.data();
-      values.forEach((v, i) => expect(actual[i]!).toBeCloseTo(v, 5));
+      values.forEach((v, i) => {
+        expect(actual[i]!).toBeCloseTo(v, 5);
+      });
     }
   }
   disposeTree(parameters);
@@ -214,7 +219,6 @@ describe('failures and evaluation', () => {
   });
 
   it('merges metric states exactly and weights losses by example count', async () => {
-    const { f1Score } = await import('@tessera/metrics');
     const f1 = f1Score();
     const a = await f1.update(f1.init(), [1, 1, 0, 0], [1, 0, 0, 0]);
     const b = await f1.update(f1.init(), [1, 0, 0], [1, 1, 1]);

@@ -27,9 +27,14 @@ export function cloneStrategyState<S extends StrategyState>(state: S): S {
 }
 
 function walk(node: StrategyState, visit: (t: tf.Tensor) => void): void {
-  if (node instanceof tf.Tensor) visit(node);
-  else if (Array.isArray(node)) node.forEach((child: StrategyState) => walk(child, visit));
-  else if (node !== null && typeof node === 'object') {
-    Object.values(node as Record<string, StrategyState>).forEach((child) => walk(child, visit));
+  if (node instanceof tf.Tensor) {
+    visit(node);
+    return;
   }
+  const children = Array.isArray(node)
+    ? (node as readonly StrategyState[])
+    : node !== null && typeof node === 'object'
+      ? Object.values(node as Record<string, StrategyState>)
+      : [];
+  for (const child of children) walk(child, visit);
 }

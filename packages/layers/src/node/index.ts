@@ -5,3 +5,6 @@
  * @packageDocumentation
  */
 export * from './progress-bar.js';
+export * from './directory-store.js';
+export * from './file-loggers.js';
+export * from './tfjs-directory.js';
