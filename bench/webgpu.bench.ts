@@ -1,7 +1,7 @@
-// WebGPU against wasm and cpu, side by side in one process: a 1024×1024 matmul and one training step of the
-// small digits CNN (batch 64, Adam) that @tessera/backend-webgpu's tests train. WebGPU runs on every adapter
-// Dawn offers here: in CI the two software adapters (llvmpipe through OpenGL ES, SwiftShader through Vulkan),
-// on a GPU machine the GPU too. `npm run bench -- webgpu`; results in bench/results/webgpu.{json,md}.
+// WebGPU against wasm and cpu, side by side in one process: a 1024×1024 matmul and one training step
+// (`trainOnBatch`, batch 64, Adam) of the small @tessera/layers digits CNN that @tessera/backend-webgpu's
+// tests fit. WebGPU runs on every adapter Dawn offers here: in CI the two software adapters (llvmpipe
+// through OpenGL ES, SwiftShader through Vulkan), on a GPU machine the GPU too. `npm run bench -- webgpu`; results in bench/results/webgpu.{json,md}.
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import {
@@ -11,11 +11,8 @@ import {
   requestWebGPUAdapter,
 } from '@tessera/backend-webgpu';
 import { initBackend } from '@tessera/core';
-import { loadDigitsData } from '@tessera/data';
-import {
-  createDigitsCnnTrainer,
-  type DigitsCnnTrainer,
-} from '../packages/backend-webgpu/src/testing/digits-cnn.js';
+import type { Sequential } from '@tessera/layers';
+import { digitsCnn, digitsTensors } from '../packages/backend-webgpu/src/testing/digits-cnn.js';
 import type { Benchmark } from './harness.js';
 
 const SIZE = 1024;
@@ -32,7 +29,7 @@ interface Fixtures {
   b: tf.Tensor2D;
   xs: tf.Tensor4D;
   ys: tf.Tensor1D;
-  trainer: DigitsCnnTrainer;
+  model: Sequential;
 }
 
 // Which Dawn adapters exist here decides the webgpu cases (probing makes an adapter, not a device).
@@ -49,20 +46,18 @@ const targets: Target[] = [...adapters, { backend: 'wasm', label: 'wasm' }, { ba
 let current: { target: Target; fixtures: Fixtures } | undefined;
 
 function makeFixtures(): Fixtures {
-  const digits = loadDigitsData();
+  const { x: xs, y: ys } = digitsTensors(BATCH);
   return {
-    ...tf.tidy(() => ({
-      a: tf.randomUniform([SIZE, SIZE], -1, 1, 'float32', 1) as tf.Tensor2D,
-      b: tf.randomUniform([SIZE, SIZE], -1, 1, 'float32', 2) as tf.Tensor2D,
-      xs: tf.div(tf.tensor4d(digits.images.subarray(0, BATCH * 64), [BATCH, 8, 8, 1]), 16) as tf.Tensor4D,
-      ys: tf.tensor1d(digits.labels.subarray(0, BATCH), 'int32'),
-    })),
-    trainer: createDigitsCnnTrainer(1),
+    a: tf.randomUniform([SIZE, SIZE], -1, 1, 'float32', 1) as tf.Tensor2D,
+    b: tf.randomUniform([SIZE, SIZE], -1, 1, 'float32', 2) as tf.Tensor2D,
+    xs,
+    ys,
+    model: digitsCnn(),
   };
 }
 
 function disposeFixtures(f: Fixtures): void {
-  f.trainer.dispose();
+  f.model.dispose();
   tf.dispose([f.a, f.b, f.xs, f.ys]);
 }
 
@@ -92,8 +87,8 @@ for (const target of targets) {
     return undefined;
   };
   cases[`CNN training step, batch ${BATCH} · ${target.label}`] = async () => {
-    const { xs, ys, trainer } = await use(target);
-    await trainer.step(xs, ys);
+    const { xs, ys, model } = await use(target);
+    await model.trainOnBatch(xs, ys); // resolves once the loss is read back
     return BATCH;
   };
 }
@@ -103,8 +98,9 @@ const bench: Benchmark = {
   description:
     `WebGPU (tfjs-backend-webgpu through @tessera/backend-webgpu, Dawn in Node) against wasm and cpu in one process. ` +
     `"matmul" is a ${SIZE}×${SIZE} float32 product summed on the device and read back (one number); ` +
-    `"CNN training step" is one Adam step of the digits CNN of @tessera/backend-webgpu's tests ` +
-    `(conv 3×3×8, max-pool, conv 3×3×16, dense 10) on a batch of ${BATCH}, loss read back. ` +
+    `"CNN training step" is one \`trainOnBatch\` (Adam) of the @tessera/layers digits CNN of ` +
+    `@tessera/backend-webgpu's tests (conv 3×3×8, max-pool, conv 3×3×16, dense 10) on a batch of ${BATCH}, ` +
+    'loss and accuracy read back. ' +
     'Throughput is in samples/s for the CNN; the matmul rows show time only. Software adapters are CPU ' +
     'implementations of WebGPU and say nothing about GPU speed. Adapters: ' +
     `${adapterLines.join('; ')}.`,

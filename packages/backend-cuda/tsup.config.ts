@@ -7,4 +7,6 @@ export default defineConfig({
   clean: true,
   sourcemap: true,
   target: 'es2022',
+  // kernel-images.ts finds dist/cuda from import.meta.url in ESM and __dirname in CJS.
+  shims: true,
 });

@@ -9,7 +9,16 @@
 //   run.sh             `run.sh check | bench | all`, writing results to $OUT (or ./results)
 // Usage: node packages/backend-cuda/scripts/bundle-device.mjs   (then carry `.device` to the GPU machine)
 import { execFileSync } from 'node:child_process';
-import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -20,7 +29,9 @@ const target = join(repo, '.device', 'tessera-cuda');
 mkdirSync(target, { recursive: true });
 
 console.log('bundle-device: compiling CUDA kernels (cached by content)');
-execFileSync(join(repo, 'node_modules', '.bin', 'tsx'), [join(pkg, 'scripts', 'build-kernels.ts')], { stdio: 'inherit' });
+execFileSync(join(repo, 'node_modules', '.bin', 'tsx'), [join(pkg, 'scripts', 'build-kernels.ts')], {
+  stdio: 'inherit',
+});
 rmSync(join(target, 'cuda'), { recursive: true, force: true });
 cpSync(join(pkg, 'dist', 'cuda'), join(target, 'cuda'), { recursive: true });
 
@@ -33,11 +44,21 @@ const common = {
   conditions: ['@tessera/source'],
   external: ['koffi', '@tensorflow/tfjs-backend-wasm', '@tensorflow/tfjs-node-gpu'],
   // CommonJS dependencies bundled into ESM still call require() for Node built-ins.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 };
-await build({ ...common, entryPoints: [join(pkg, 'src', 'gpu-check', 'main.ts')], outfile: join(target, 'gpu-check.mjs') });
-await build({ ...common, entryPoints: [join(repo, 'bench', 'cuda', 'run-cuda-bench.ts')], outfile: join(target, 'bench-cuda.mjs') });
+await build({
+  ...common,
+  entryPoints: [join(pkg, 'src', 'gpu-check', 'main.ts')],
+  outfile: join(target, 'gpu-check.mjs'),
+});
+await build({
+  ...common,
+  entryPoints: [join(repo, 'bench', 'cuda', 'run-cuda-bench.ts')],
+  outfile: join(target, 'bench-cuda.mjs'),
+});
 
 console.log('bundle-device: copying koffi (linux_x64 addon only)');
 const koffiSource = join(repo, 'node_modules', 'koffi');
@@ -47,13 +68,20 @@ mkdirSync(join(koffiTarget, 'build', 'koffi', 'linux_x64'), { recursive: true })
 for (const file of ['package.json', 'index.js', 'indirect.js', 'LICENSE.txt']) {
   if (existsSync(join(koffiSource, file))) copyFileSync(join(koffiSource, file), join(koffiTarget, file));
 }
-copyFileSync(join(koffiSource, 'build', 'koffi', 'linux_x64', 'koffi.node'), join(koffiTarget, 'build', 'koffi', 'linux_x64', 'koffi.node'));
+copyFileSync(
+  join(koffiSource, 'build', 'koffi', 'linux_x64', 'koffi.node'),
+  join(koffiTarget, 'build', 'koffi', 'linux_x64', 'koffi.node'),
+);
 
 copyFileSync(join(repo, 'bench', 'cuda', 'torch_bench.py'), join(target, 'torch_bench.py'));
 
 const version = process.version;
 const versionFile = join(target, 'node.version');
-if (!existsSync(join(target, 'node.xz')) || !existsSync(versionFile) || readFileSync(versionFile, 'utf8') !== version) {
+if (
+  !existsSync(join(target, 'node.xz')) ||
+  !existsSync(versionFile) ||
+  readFileSync(versionFile, 'utf8') !== version
+) {
   console.log(`bundle-device: compressing ${process.execPath} (${version}) with xz`);
   const compressed = execFileSync('xz', ['-T2', '-6', '-c', process.execPath], { maxBuffer: 512 << 20 });
   writeFileSync(join(target, 'node.xz'), compressed);
@@ -89,4 +117,6 @@ exit $status
 );
 chmodSync(join(target, 'run.sh'), 0o755);
 const size = execFileSync('du', ['-sh', target], { encoding: 'utf8' }).trim();
-console.log(`bundle-device: ready in ${size.split('\t')[0]} at .device/tessera-cuda (run: bash .device/tessera-cuda/run.sh check)`);
+console.log(
+  `bundle-device: ready in ${size.split('\t')[0]} at .device/tessera-cuda (run: bash .device/tessera-cuda/run.sh check)`,
+);

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { WebGPUAdapterDescription } from './index.js';
-import { trainDigitsCnn } from './testing/digits-cnn.js';
+import { type DigitsCnnRun, fitDigitsCnn } from './testing/digits-cnn.js';
 import { servePage } from './testing/page-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -25,16 +25,16 @@ const FLAGS = [
 interface PageReport {
   ok: boolean;
   error?: string;
-  result?: { backend: string; adapter: WebGPUAdapterDescription; losses: number[]; accuracy: number };
+  result?: DigitsCnnRun & { backend: string; adapter: WebGPUAdapterDescription };
 }
 
-describe('browser: a bundled page selects webgpu in headless Chromium and trains', () => {
+describe('browser: a bundled page selects webgpu in headless Chromium and fits a CNN', () => {
   it('reports the losses Node computes on cpu, to 1e-3 relative', async () => {
     // The root pretest script (scripts/setup-test-deps.mjs) installs Debian's chromium.
     expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
     await tf.setBackend('cpu');
     const before = tf.memory().numTensors;
-    const node = await trainDigitsCnn();
+    const node = await fitDigitsCnn();
     expect(tf.memory().numTensors).toBe(before);
 
     const server = await servePage(fileURLToPath(new URL('./testing/browser-page.ts', import.meta.url)));
@@ -61,17 +61,19 @@ describe('browser: a bundled page selects webgpu in headless Chromium and trains
         }),
       ]).finally(() => clearTimeout(timer));
       expect(report.error, `page console:\n${logs.join('\n')}`).toBeUndefined();
-      const { backend, adapter, losses, accuracy } = report.result!;
+      const { backend, adapter, batchLosses, accuracy } = report.result!;
       expect(backend).toBe('webgpu');
       expect(adapter.source).toBe('navigator');
-      expect(losses).toHaveLength(node.losses.length);
-      losses.forEach((loss, i) => {
-        const expected = node.losses[i]!;
+      expect(batchLosses).toHaveLength(node.batchLosses.length);
+      batchLosses.forEach((loss, i) => {
+        const expected = node.batchLosses[i]!;
         expect(Math.abs(loss - expected) / expected, `step ${i}: ${loss} vs Node ${expected}`).toBeLessThan(
           1e-3,
         );
       });
-      expect(accuracy).toBeCloseTo(node.accuracy, 2);
+      accuracy.forEach((value, epoch) => {
+        expect(value, `epoch ${epoch} accuracy`).toBeCloseTo(node.accuracy[epoch]!, 6);
+      });
     } finally {
       await browser.close();
       await server.close();

@@ -18,6 +18,7 @@ export * from './backend/load-webgpu-backend-package.js';
 export * from './backend/register-webgpu-backend.js';
 export * from './backend/request-webgpu-device.js';
 export * from './backend/webgpu-backend-plugin.js';
+export * from './backend/webgpu-kernel-corrections.js';
 export { type DawnModule, installDawnGlobals, loadDawn } from './node/load-dawn.js';
 export {
   findSwiftShaderIcd,

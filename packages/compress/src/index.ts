@@ -32,3 +32,6 @@ export * from './wrap/layer-wrapper.js';
 export { rewriteModel, type LayerRewrite } from './wrap/rewrite-model.js';
 export * from './register.js';
 export * from './quantize/tfjs-export.js';
+export * from './parallel/fit-data-parallel.js';
+export { shardOf } from './parallel/shard.js';
+export { BARRIER_CELLS, SharedBarrier } from './parallel/shared-barrier.js';

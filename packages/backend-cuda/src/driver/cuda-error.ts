@@ -45,7 +45,7 @@ export function cudaResultName(code: number): string {
 
 /**
  * A CUDA driver or library call failed. `result` is the `CUresult` (or `cublasStatus_t`) code, `resultName`
- * its symbolic name, and `call` the function that returned it. Being a {@link BackendError}, its `code` is
+ * its symbolic name, and `call` the function that returned it. Being a `BackendError` (from `@tessera/core`), its `code` is
  * `E_BACKEND`.
  *
  * @example

@@ -112,11 +112,43 @@ export class FakeCudaDriver implements CudaDriver {
     const { module, name } = this.functionNames.get(fn) ?? { module: '?', name: '?' };
     const args = new DataView(this.argumentBuffer.slice(0, argumentBytes));
     this.launches.push({ module, name, shape, arguments: args });
+    if (name === 'strided_copy') {
+      this.emulateStridedCopy(args);
+      return;
+    }
     // Every kernel's output is its first pointer argument (the GEMM's C is its third): zero it from there to
     // the end of its allocation, so results are deterministic (all zeros) though nothing is computed.
     const output = Number(args.getBigUint64(name === 'sgemm_tiled' ? 16 : 0, true));
     for (const [base, bytes] of this.allocations) {
       if (output >= base && output < base + bytes.byteLength) bytes.fill(0, output - base);
+    }
+  }
+
+  /**
+   * Runs `strided_copy` (cuda/include/tessera/copy.cuh) in JavaScript, so every data-movement kernel
+   * (Transpose, Slice, Concat, Tile, PadV2, ...) computes real values on the fake device.
+   */
+  private emulateStridedCopy(args: DataView): void {
+    const int = (offset: number) => args.getInt32(offset, true);
+    const dims = (offset: number) => Array.from({ length: 8 }, (_, k) => int(offset + 4 * k));
+    const n = int(16);
+    const rank = int(20);
+    const [shape, outStrides, inDims, inStrides] = [dims(24), dims(56), dims(88), dims(120)];
+    const outBase = int(152);
+    const inBase = int(156);
+    const out = Number(args.getBigUint64(0, true));
+    const source = Number(args.getBigUint64(8, true));
+    for (let i = 0; i < n; i++) {
+      let rest = i;
+      let o = outBase;
+      let s = inBase;
+      for (let k = rank - 1; k >= 0; k--) {
+        const c = rest % shape[k]!;
+        rest = Math.floor(rest / shape[k]!);
+        o += c * outStrides[k]!;
+        s += (c % inDims[k]!) * inStrides[k]!;
+      }
+      this.bytesAt(out + 4 * o, 4).set(this.bytesAt(source + 4 * s, 4));
     }
   }
 

@@ -25,6 +25,7 @@ export class KoffiCudaDriver implements CudaDriver {
   private readonly deviceHandle: number;
   private readonly argumentBlock: unknown;
   private readonly extraBlock: unknown;
+  private readonly sizeBlock: unknown;
   private readonly sizeCell: BigUint64Array;
   private readonly staging: PinnedStaging;
   private readonly cell = new BigUint64Array(1);
@@ -45,6 +46,7 @@ export class KoffiCudaDriver implements CudaDriver {
     this.argumentBlock = koffi.alloc('uint8_t', ARGUMENT_BUFFER_BYTES);
     this.argumentBuffer = koffi.view(this.argumentBlock, ARGUMENT_BUFFER_BYTES);
     const sizeBlock = koffi.alloc('uint64_t', 1);
+    this.sizeBlock = sizeBlock;
     this.sizeCell = new BigUint64Array(koffi.view(sizeBlock, 8));
     this.extraBlock = koffi.alloc('uint64_t', 5);
     new BigUint64Array(koffi.view(this.extraBlock, 40)).set([
@@ -182,6 +184,7 @@ export class KoffiCudaDriver implements CudaDriver {
     this.lib.cuDevicePrimaryCtxRelease(this.deviceHandle);
     this.koffi.free(this.argumentBlock);
     this.koffi.free(this.extraBlock);
+    this.koffi.free(this.sizeBlock);
   }
 
   /** `CU_EVENT_DISABLE_TIMING` (2) unless timing is wanted: cheaper to record and query. */

@@ -47,13 +47,20 @@ export const LIBCUDA_PROTOTYPES = {
   cuEventRecord: 'int cuEventRecord(uint64_t event, uint64_t stream)',
   cuEventQuery: 'int cuEventQuery(uint64_t event)',
   cuEventSynchronize: 'int cuEventSynchronize(uint64_t event)',
-  cuEventElapsedTime: 'int cuEventElapsedTime(void *milliseconds, uint64_t start, uint64_t end)',
+  // CUDA 12.8 added `_v2` (cuda.h 13 maps the plain name to it); older drivers have only the plain symbol.
+  cuEventElapsedTime: [
+    'int cuEventElapsedTime_v2(void *milliseconds, uint64_t start, uint64_t end)',
+    'int cuEventElapsedTime(void *milliseconds, uint64_t start, uint64_t end)',
+  ],
   cuEventDestroy: 'int cuEventDestroy_v2(uint64_t event)',
   cuGetErrorName: 'int cuGetErrorName(int error, _Out_ const char **name)',
   cuGetErrorString: 'int cuGetErrorString(int error, _Out_ const char **text)',
 } as const;
 
-/** The bound driver functions, by the names of {@link LIBCUDA_PROTOTYPES}; each returns a `CUresult`. */
+/**
+ * The bound driver functions, by the names of {@link LIBCUDA_PROTOTYPES}; each returns a `CUresult`. An entry
+ * with several prototypes binds the first symbol the library has.
+ */
 export type LibCuda = { readonly [K in keyof typeof LIBCUDA_PROTOTYPES]: (...args: any[]) => number };
 
 /** `CUdevice_attribute` values the backend reads. */

@@ -8,8 +8,18 @@ import type { KoffiModule } from './load-koffi.js';
  */
 export function bindLibCuda(library: ReturnType<KoffiModule['load']>): LibCuda {
   const bound: Record<string, (...args: any[]) => number> = {};
-  for (const [name, prototype] of Object.entries(LIBCUDA_PROTOTYPES)) {
-    bound[name] = library.func(prototype) as (...args: any[]) => number;
+  for (const [name, prototypes] of Object.entries(LIBCUDA_PROTOTYPES)) {
+    const alternatives: readonly string[] = typeof prototypes === 'string' ? [prototypes] : prototypes;
+    const errors: string[] = [];
+    for (const prototype of alternatives) {
+      try {
+        bound[name] = library.func(prototype) as (...args: any[]) => number;
+        break;
+      } catch (error) {
+        errors.push(error instanceof Error ? error.message : String(error));
+      }
+    }
+    if (!bound[name]) throw new Error(`${name}: ${errors.join('; ')}`);
   }
   return bound as LibCuda;
 }

@@ -2,11 +2,10 @@
 // conformance suite on cuda against cpu, then the seed CNN and a Transformer encoder block trained on both
 // backends with per-step losses compared, then kernel coverage. Writes cuda-gpu-check.{json,md} to --out
 // (default bench/results) and ends with "N passed, N failed".
-import '@tensorflow/tfjs-backend-cpu';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import { kernelCoverage } from '@tessera/core';
+import { correctKernels, kernelCoverage, loadCpuBackendPackage } from '@tessera/core';
 import { runBackendConformance } from '@tessera/core/testing';
 import type { CudaBackend } from '../backend/cuda-backend.js';
 import { gemmChoiceOf } from '../plugin/create-cuda-backend.js';
@@ -28,6 +27,10 @@ const out = resolve(
 );
 const only = argument('--only');
 
+// The reference backend; loaded explicitly because bundlers drop a bare side-effect import of it.
+await loadCpuBackendPackage();
+// The reference is the cpu backend as Tessera runs it, with core's corrections of tfjs's defects applied.
+console.log(`cpu corrections: ${correctKernels('cpu').join(', ') || 'none'}`);
 const probe = await probeCuda();
 console.log(`probe: ${JSON.stringify(probe)}`);
 if (!probe.available) {
@@ -44,6 +47,23 @@ const choice = gemmChoiceOf(backend);
 console.log(
   `gemm: ${choice?.engine.name} ${choice?.cublasPath ?? ''} ${choice?.cublasFailures.join('; ') ?? ''}`,
 );
+
+// A first launch with plain diagnostics before the suite: module loading (cubin or PTX), a kernel, a read.
+try {
+  const sum = tf.tidy(() => tf.add(tf.tensor1d([1, 2, 3]), tf.tensor1d([10, 20, 30])));
+  const values = Array.from(await sum.data());
+  sum.dispose();
+  console.log(
+    `smoke: [1,2,3] + [10,20,30] = [${values}] (Add loaded from ${backend.modules.loadedFrom.get('Add')})`,
+  );
+  if (values.join() !== '11,22,33') throw new Error(`wrong values ${values}`);
+} catch (error) {
+  console.log(
+    `smoke test failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 const runner = new MiniRunner();
 if (!only || only === 'conformance')

@@ -2,8 +2,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import { type CudaKernelFunc, cudaKernel, input } from './cuda-kernel.js';
 import { binaryOp, castOp } from './ops/elementwise.js';
 
-/** How a binary kernel types its result: like its inputs, bool, int32, or float32 only. */
-type BinaryKind = 'arithmetic' | 'compare' | 'logical' | 'float' | 'int-result';
+/**
+ * How a binary kernel types its operands and result: `arithmetic` like its inputs (upcast), `compare`
+ * and `logical` bool, `float` float32 only (inputs cast), `int-result` int32 from either (FloorDiv).
+ */
+export type BinaryKind = 'arithmetic' | 'compare' | 'logical' | 'float' | 'int-result';
 
 /** A binary kernel with NumPy broadcasting over module `name`; `inputNames` as tfjs names them. */
 export function binaryKernel(

@@ -45,7 +45,10 @@ export function movementKernels(): tf.KernelConfig[] {
         a.shrinkAxisMask,
       );
       if (info.isIdentity) return reshapeView(backend, x, info.finalShape);
-      const out = sliceOp(backend, 'StridedSlice', x, info.begin, info.finalShapeSparse, info.strides);
+      // Sizes per input axis from the dense begin/end/strides (tfjs's finalShapeSparse leaves shrunk axes
+      // out, which misreads non-contiguous slices; see core's StridedSlice correction).
+      const size = info.begin.map((b, i) => Math.max(0, Math.ceil((info.end[i]! - b) / info.strides[i]!)));
+      const out = sliceOp(backend, 'StridedSlice', x, info.begin, size, info.strides);
       return { ...out, shape: info.finalShape };
     }),
     cudaKernel('Concat', ({ inputs, backend, attrs }) => {

@@ -79,3 +79,36 @@ export function adapterLabel(d: WebGPUAdapterDescription): string {
   const name = [identity, d.description].filter((s) => s !== '').join(', ') || 'unnamed adapter';
   return `${name} (${d.source}; ${d.isSoftware ? 'software' : 'hardware'}, ${d.featureLevel})`;
 }
+
+/** The limits most telling for tensor work, shown by {@link explainWebGPUAdapter} (all are in `limits`). */
+const SHOWN_LIMITS = [
+  'maxBufferSize',
+  'maxStorageBufferBindingSize',
+  'maxComputeWorkgroupStorageSize',
+  'maxComputeInvocationsPerWorkgroup',
+  'maxComputeWorkgroupsPerDimension',
+  'maxStorageBuffersPerShaderStage',
+];
+
+/**
+ * Readable lines about an adapter for reports: which adapter, the limits that matter most for tensor
+ * work, and every optional feature.
+ *
+ * @example
+ * ```ts
+ * import { explainWebGPUAdapter, requestWebGPUAdapter } from '@tessera/backend-webgpu';
+ * const { description } = await requestWebGPUAdapter();
+ * console.log(explainWebGPUAdapter(description).join('\n'));
+ * ```
+ */
+export function explainWebGPUAdapter(adapter: WebGPUAdapterDescription | undefined): string[] {
+  if (!adapter) return ['Adapter: none.'];
+  const limits = SHOWN_LIMITS.filter((name) => adapter.limits[name] !== undefined)
+    .map((name) => `${name} ${adapter.limits[name]}`)
+    .join(', ');
+  return [
+    `Adapter: ${adapterLabel(adapter)}.`,
+    `Limits: ${limits}.`,
+    `Features: ${adapter.features.length > 0 ? adapter.features.join(', ') : 'none'}.`,
+  ];
+}

@@ -1,33 +1,11 @@
 import { type BackendDescription, describeBackend, type Registry, registry } from '@tessera/core';
-import { adapterLabel, type WebGPUAdapterDescription } from '../adapter/describe-adapter.js';
+import { explainWebGPUAdapter, type WebGPUAdapterDescription } from '../adapter/describe-adapter.js';
 import type { WebGPUBackendPlugin } from './webgpu-backend-plugin.js';
 
 /** Core's backend description of `webgpu`, plus the adapter it runs on (or would run on). */
 export interface WebGPUBackendDescription extends BackendDescription {
   /** `undefined` when no adapter can be obtained (then `reason` says why). */
   readonly adapter: WebGPUAdapterDescription | undefined;
-}
-
-/** The limits most telling for tensor work, shown by `explain()` (all limits are in `adapter.limits`). */
-const SHOWN_LIMITS = [
-  'maxBufferSize',
-  'maxStorageBufferBindingSize',
-  'maxComputeWorkgroupStorageSize',
-  'maxComputeInvocationsPerWorkgroup',
-  'maxComputeWorkgroupsPerDimension',
-  'maxStorageBuffersPerShaderStage',
-];
-
-function explainAdapter(adapter: WebGPUAdapterDescription | undefined): string[] {
-  if (!adapter) return ['Adapter: none.'];
-  const limits = SHOWN_LIMITS.filter((name) => adapter.limits[name] !== undefined)
-    .map((name) => `${name} ${adapter.limits[name]}`)
-    .join(', ');
-  return [
-    `Adapter: ${adapterLabel(adapter)}.`,
-    `Limits: ${limits}.`,
-    `Features: ${adapter.features.length > 0 ? adapter.features.join(', ') : 'none'}.`,
-  ];
 }
 
 /**
@@ -52,7 +30,13 @@ export async function describeWebGPUBackend(
   const reg = options.registry ?? registry;
   const base = await describeBackend('webgpu', { registry: reg });
   const plugin = reg.get('webgpu', 'backend') as Partial<WebGPUBackendPlugin>;
-  const adapter = typeof plugin.describeAdapter === 'function' ? await plugin.describeAdapter() : undefined;
-  const explain = () => [base.explain(), ...explainAdapter(adapter)].join('\n');
+  const details =
+    typeof plugin.describeDetails === 'function'
+      ? await plugin.describeDetails()
+      : { adapter: undefined, lines: explainWebGPUAdapter(undefined) };
+  const { adapter } = details;
+  // Once core's describeBackend reports plugin details itself, its explain() already has these lines.
+  const coreHasDetails = (base as { details?: unknown }).details !== undefined;
+  const explain = () => (coreHasDetails ? base.explain() : [base.explain(), ...details.lines].join('\n'));
   return { ...base, adapter, explain };
 }

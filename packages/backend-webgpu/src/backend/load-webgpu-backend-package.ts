@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { fixWebGPUKernels } from './fix-webgpu-kernels.js';
+import { correctKernels } from '@tessera/core';
+import { webgpuKernelCorrections } from './webgpu-kernel-corrections.js';
 
 type WebGPUPackage = typeof import('@tensorflow/tfjs-backend-webgpu');
 
@@ -11,7 +12,7 @@ let loading: Promise<WebGPUPackage> | undefined;
  * `webgpu` and, where `navigator.gpu` exists, a backend factory (tfjs priority 3) whose device request fails on
  * adapters with `bgra8unorm-storage`. That factory is removed here unless tfjs already made a backend with it,
  * so tfjs can never pick it on its own; the plugin registers its own when it is activated. Defective kernels
- * are replaced by corrected wrappers (`fixWebGPUKernels`).
+ * are replaced through core's `correctKernels` (see {@link webgpuKernelCorrections}).
  *
  * @example
  * ```ts
@@ -24,7 +25,7 @@ export function loadWebGPUBackendPackage(): Promise<WebGPUPackage> {
   loading ??= import('@tensorflow/tfjs-backend-webgpu').then(
     (webgpu) => {
       if (!('webgpu' in tf.engine().registry) && tf.findBackendFactory('webgpu')) tf.removeBackend('webgpu');
-      fixWebGPUKernels();
+      correctKernels('webgpu', webgpuKernelCorrections());
       return webgpu;
     },
     (error: unknown) => {

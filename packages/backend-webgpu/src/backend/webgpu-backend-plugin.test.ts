@@ -76,6 +76,12 @@ describe('the webgpu backend plugin', () => {
     expect(Array.from(await y.data())).toEqual([19, 22, 43, 50]);
     y.dispose();
     expect(tf.memory().numTensors).toBe(before);
+
+    // Removing the backend releases its device.
+    const { device } = tf.findBackend('webgpu') as unknown as { device: GPUDevice };
+    await tf.setBackend('cpu');
+    tf.removeBackend('webgpu');
+    expect((await device.lost).reason).toBe('destroyed');
   });
 
   it('has natively every kernel the layer zoo (the conformance suite) uses, so core completes none', async () => {

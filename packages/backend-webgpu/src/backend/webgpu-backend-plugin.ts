@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { BackendCreateOptions, BackendPlugin } from '@tessera/core';
-import type { WebGPUAdapterDescription } from '../adapter/describe-adapter.js';
+import { explainWebGPUAdapter, type WebGPUAdapterDescription } from '../adapter/describe-adapter.js';
 import { requestWebGPUAdapter, type WebGPUAdapterOptions } from '../adapter/request-webgpu-adapter.js';
 import type { WebGPUAdapterSelection } from '../adapter/webgpu-adapter-selection.js';
 import { loadWebGPUBackendPackage } from './load-webgpu-backend-package.js';
@@ -16,6 +16,14 @@ export interface WebGPUBackendPlugin extends BackendPlugin {
    * (probing now if it has not). `undefined` when no adapter can be obtained.
    */
   describeAdapter(): Promise<WebGPUAdapterDescription | undefined>;
+  /**
+   * Backend-specific facts for core's `describeBackend`: the adapter, and readable lines about it. Core does
+   * not call this yet (see the README); {@link describeWebGPUBackend} does.
+   */
+  describeDetails(): Promise<{
+    readonly adapter: WebGPUAdapterDescription | undefined;
+    readonly lines: string[];
+  }>;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -24,8 +32,9 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * Makes a `webgpu` backend plugin (`backend:webgpu`, priority 300): `@tensorflow/tfjs-backend-webgpu` on the
  * adapter {@link requestWebGPUAdapter} finds — the browser's, or in Node one made through Dawn (a GPU, else
  * a software adapter). `isAvailable()` really requests an adapter (and loads the tfjs package); `create`
- * requests the device itself (see {@link webgpuDeviceDescriptor} for what tfjs 4.22's own setup gets wrong). Like the cpu and wasm
- * plugins its `kernels` list is empty: the tfjs package registers its own kernels when loaded.
+ * requests the device itself (see {@link webgpuDeviceDescriptor} for what tfjs 4.22's own setup gets
+ * wrong). Like the cpu and wasm plugins its `kernels` list is empty: the tfjs package registers its own
+ * kernels when loaded (and {@link loadWebGPUBackendPackage} corrects the defective ones).
  *
  * @example
  * ```ts
@@ -53,6 +62,11 @@ export function createWebGPUBackendPlugin(options: WebGPUBackendOptions = {}): W
       },
     );
     return probe;
+  };
+  const describeAdapter = async () => {
+    if (active) return active;
+    if (!probed) await startProbe().catch(() => undefined);
+    return probed;
   };
   return {
     kind: 'backend',
@@ -82,12 +96,20 @@ export function createWebGPUBackendPlugin(options: WebGPUBackendOptions = {}): W
       const webgpu = await loadWebGPUBackendPackage();
       const device = await requestWebGPUDevice(selection.adapter);
       active = selection.description;
-      return new webgpu.WebGPUBackend(device, selection.adapter.info as GPUAdapterInfo | undefined);
+      const backend = new webgpu.WebGPUBackend(device, selection.adapter.info as GPUAdapterInfo | undefined);
+      // tfjs disposes a backend on tf.removeBackend but never destroys its device, whose memory would then
+      // stay allocated until the process ends.
+      const disposeBackend = backend.dispose.bind(backend);
+      backend.dispose = () => {
+        disposeBackend();
+        device.destroy();
+      };
+      return backend;
     },
-    async describeAdapter() {
-      if (active) return active;
-      if (!probed) await startProbe().catch(() => undefined);
-      return probed;
+    describeAdapter,
+    async describeDetails() {
+      const adapter = await describeAdapter();
+      return { adapter, lines: explainWebGPUAdapter(adapter) };
     },
   };
 }

@@ -1,10 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 
+/** What is wrong with tfjs-backend-webgpu 4.22's `Prod`. */
+export const PROD_DEFECT =
+  'tfjs-backend-webgpu 4.22 drops keepDims for small inputs still on the CPU: it reduces them with the shared ' +
+  'CPU implementation and returns its shape (prod(x[3,1,5], [0, 2], keepDims) comes back as [1], not [1, 1, 1]).';
+
 /**
- * Wraps tfjs-backend-webgpu 4.22's `Prod` so that `keepDims` is honoured. For small inputs whose values
- * are still on the CPU, that kernel reduces with tfjs's shared CPU implementation and returns that shape,
- * dropping the kept dimensions (`prod(x[3,1,5], [0, 2], keepDims)` comes back as `[1]`, not `[1, 1, 1]`);
- * found by the conformance suite. The values are right, so the result is reshaped.
+ * Wraps tfjs-backend-webgpu 4.22's `Prod` so that `keepDims` is honoured (see {@link PROD_DEFECT}). The
+ * values are right, so a result of the wrong shape is reshaped.
  *
  * @param native - the `Prod` kernel tfjs-backend-webgpu registered
  */

@@ -1,12 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 
+/** What is wrong with tfjs-backend-webgpu 4.22's `Cumsum` and `Cumprod`. */
+export const REVERSE_SCAN_DEFECT =
+  'tfjs-backend-webgpu 4.22 bakes the scanned length into the shader of a reverse scan (end + pow2 < length, ' +
+  'end != length - 1) but leaves it out of the pipeline cache key (cum_<op>_<exclusive>_<reverse>), so a later ' +
+  'reverse scan over another length reuses that shader and returns wrong values.';
+
 /**
- * Wraps tfjs-backend-webgpu 4.22's `Cumsum` or `Cumprod` so that `reverse` scans are right. Its shader
- * bakes the scanned axis's length into the code for reverse scans (`end + pow2 < length`,
- * `end != length - 1`) but leaves the length out of the pipeline cache key (`cum_<op>_<exclusive>_<reverse>`),
- * so the second reverse scan over a different length reuses the first one's shader and returns wrong
- * values. Forward scans do not depend on the length. The wrapper therefore computes a reverse scan as
- * reverse → forward scan → reverse, with the backend's `Reverse` kernel.
+ * Wraps tfjs-backend-webgpu 4.22's `Cumsum` or `Cumprod` so that `reverse` scans are right (see
+ * {@link REVERSE_SCAN_DEFECT}). Forward scans do not depend on the length, so a reverse scan is computed
+ * as reverse → forward scan → reverse, with the backend's `Reverse` kernel.
  *
  * @param native - the kernel tfjs-backend-webgpu registered
  */

@@ -1,16 +1,16 @@
-// The page the browser test bundles: selects webgpu through Tessera exactly as an app would, trains the
-// digits CNN, and posts the losses (or the error) back to the test's server.
+// The page the browser test bundles: selects webgpu through Tessera exactly as an app would, fits the
+// digits CNN with @tessera/layers, and posts the losses (or the error) back to the test's server.
 import { initBackend } from '@tessera/core';
 import { describeWebGPUBackend } from '../backend/describe-webgpu-backend.js';
 import { registerWebGPUBackend } from '../backend/register-webgpu-backend.js';
-import { trainDigitsCnn } from './digits-cnn.js';
+import { fitDigitsCnn } from './digits-cnn.js';
 
 async function run(): Promise<unknown> {
   registerWebGPUBackend();
   const selection = await initBackend('webgpu', { fallback: false });
   const { adapter } = await describeWebGPUBackend();
-  const { losses, accuracy } = await trainDigitsCnn();
-  return { backend: selection.name, adapter, losses, accuracy };
+  const run = await fitDigitsCnn();
+  return { backend: selection.name, adapter, ...run };
 }
 
 const report = (body: unknown) =>

@@ -23,7 +23,7 @@ describe('quantizedTfjsArtifacts', () => {
       const artifacts = await quantizedTfjsArtifacts(model, { quantization });
       const bytes = { uint8: 1, uint16: 2, float16: 2 }[quantization];
       const kernelSizes = 3 * 3 * 4 + 36 * 3;
-      expect(artifacts.weightData!.byteLength).toBe(kernelSizes * bytes + (4 + 3) * 4);
+      expect((artifacts.weightData as ArrayBuffer).byteLength).toBe(kernelSizes * bytes + (4 + 3) * 4);
       const before = tf.memory().numTensors;
       const loaded = await tfl.loadLayersModel(tf.io.fromMemory(artifacts));
       const x = tf.randomNormal([2, 5, 5, 1], 0, 1, 'float32', 3);

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { correctKernels } from '../completion/index.js';
 import { describeBackend } from './describe-backend.js';
 import { initBackend } from './init-backend.js';
 import { kernelCoverage } from './kernel-coverage.js';
@@ -36,13 +37,19 @@ describe('core backends in Node', () => {
     expect(wasm.kernelCoverage.completed).toContain('Conv2DBackpropFilter');
     expect(wasm.kernelCoverage.missing).not.toContain('Conv2DBackpropFilter');
     expect(wasm.kernelCoverage.missing).toContain('RaggedRange');
+    expect(wasm.kernelCoverage.corrected).toEqual(correctKernels('wasm').sort());
+    expect(wasm.kernelCoverage.native).not.toContain('MaxPoolGrad');
     expect(wasm.explain()).toMatch(
-      /^Backend "wasm" 4\.22\.0, priority 200, available\.\nKernels: \d+ \(\d+ native, /,
+      /^Backend "wasm" 4\.22\.0, priority 200, available\.\nKernels: \d+ \(\d+ native, \d+ completed, \d+ corrected, /,
     );
+    expect(wasm.explain()).toContain(`Corrected: ${wasm.kernelCoverage.corrected.join(', ')}.`);
 
     const cpu = await describeBackend();
     expect([cpu.name, cpu.isActive, cpu.kernelCoverage.missing]).toEqual(['cpu', true, []]);
     const cpuKernels = tf.getKernelsForBackend('cpu').map((k) => k.kernelName);
-    expect((await kernelCoverage('cpu')).native).toEqual([...cpuKernels].sort());
+    const cpuCoverage = await kernelCoverage('cpu');
+    expect(cpuCoverage.corrected).toEqual(correctKernels('cpu').sort());
+    expect(cpuCoverage.corrected).toContain('MaxPool3DGrad');
+    expect([...cpuCoverage.native, ...cpuCoverage.corrected].sort()).toEqual([...cpuKernels].sort());
   });
 });

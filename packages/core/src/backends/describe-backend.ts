@@ -71,13 +71,14 @@ function resolvePlugin(reg: Registry, name: string | undefined): BackendPlugin {
 function explainBackend(d: Omit<BackendDescription, 'explain'>): string {
   const c = d.kernelCoverage;
   const list = (names: readonly string[]) => (names.length > 0 ? `: ${names.join(', ')}` : '');
-  const total = c.native.length + c.completed.length + c.fallback.length;
+  const total = c.native.length + c.completed.length + c.corrected.length + c.fallback.length;
   return [
     `Backend "${d.name}"${d.version ? ` ${d.version}` : ''}, priority ${d.priority}, ${
       d.isAvailable ? 'available' : `unavailable (${d.reason})`
     }${d.isActive ? ', active' : ''}.`,
-    `Kernels: ${total} (${c.native.length} native, ${c.completed.length} completed, ${c.fallback.length} on cpu fallback).`,
+    `Kernels: ${total} (${c.native.length} native, ${c.completed.length} completed, ${c.corrected.length} corrected, ${c.fallback.length} on cpu fallback).`,
     `Completed${list(c.completed) || ': none'}.`,
+    `Corrected${list(c.corrected) || ': none'}.`,
     `CPU fallback${list(c.fallback) || ': none'}.`,
     `Missing compared with cpu${list(c.missing) || ': none'}.`,
   ].join('\n');

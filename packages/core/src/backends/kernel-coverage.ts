@@ -9,6 +9,8 @@ export interface KernelCoverage {
   readonly native: readonly string[];
   /** Built by core from ops the backend has natively (see `completeKernels`). */
   readonly completed: readonly string[];
+  /** Native kernels core replaced because they compute wrong results (see `correctKernels`). */
+  readonly corrected: readonly string[];
   /** Run on the cpu backend, copying data in and out (see `enableCpuFallback`). */
   readonly fallback: readonly string[];
   /** Kernels the cpu backend (the reference set) has that this backend has in no form. */
@@ -18,14 +20,14 @@ export interface KernelCoverage {
 /**
  * Reports a backend's kernel coverage against the cpu backend's kernels, the reference set. Loads
  * `@tensorflow/tfjs-backend-cpu` if needed (that registers its kernels with tfjs); does not initialise the
- * backend asked about, so kernels completed or given a fallback show up only after `initBackend` /
+ * backend asked about, so kernels completed, corrected or given a fallback show up only after `initBackend` /
  * `enableCpuFallback` ran for it.
  *
  * @example
  * ```ts
  * import { initBackend, kernelCoverage } from '@tessera/core';
  * await initBackend('wasm');
- * const { completed, missing } = await kernelCoverage('wasm');
+ * const { completed, corrected, missing } = await kernelCoverage('wasm');
  * ```
  * @throws ValidationError when `backendName` is not a non-empty string
  */
@@ -36,21 +38,17 @@ export async function kernelCoverage(backendName: string): Promise<KernelCoverag
   await loadCpuBackendPackage();
   const registered = new Set(tf.getKernelsForBackend(backendName).map((k) => k.kernelName));
   const origins = kernelOrigins(backendName);
-  const native: string[] = [];
-  const completed: string[] = [];
-  const fallback: string[] = [];
-  for (const name of registered) {
-    const origin = origins.get(name);
-    (origin === 'completed' ? completed : origin === 'fallback' ? fallback : native).push(name);
-  }
+  const byOrigin = { native: [] as string[], completed: [] as string[], corrected: [] as string[], fallback: [] as string[] };
+  for (const name of registered) byOrigin[origins.get(name) ?? 'native'].push(name);
   const missing = tf
     .getKernelsForBackend('cpu')
     .map((k) => k.kernelName)
     .filter((name) => !registered.has(name));
   return {
-    native: native.sort(),
-    completed: completed.sort(),
-    fallback: fallback.sort(),
+    native: byOrigin.native.sort(),
+    completed: byOrigin.completed.sort(),
+    corrected: byOrigin.corrected.sort(),
+    fallback: byOrigin.fallback.sort(),
     missing: missing.sort(),
   };
 }

@@ -1,9 +1,10 @@
 /**
  * Where a kernel registered for a backend came from, when core put it there: `completed` (built by core from
- * ops the backend has natively) or `fallback` (runs on the cpu backend, copying data in and out).
- * Kernels the backend registers itself are `native` and are not recorded here.
+ * ops the backend has natively, where the backend lacks it), `corrected` (core's replacement for a native
+ * kernel that computes wrong results, see `correctKernels`) or `fallback` (runs on the cpu backend, copying
+ * data in and out). Kernels the backend registers itself are `native` and are not recorded here.
  */
-export type KernelOrigin = 'completed' | 'fallback';
+export type KernelOrigin = 'completed' | 'corrected' | 'fallback';
 
 const GLOBAL_KEY = Symbol.for('@tessera/core/kernel-provenance');
 const globalSlots = globalThis as Record<symbol, Map<string, Map<string, KernelOrigin>> | undefined>;

@@ -1,5 +1,5 @@
 import type { Logs } from '../training/training-types.js';
-import type { Callback } from './callback.js';
+import type { Callback, CallbackContext } from './callback.js';
 
 /** Where {@link CSVLogger} writes: appends text (a file, a buffer, a stream). */
 export interface TextSink {
@@ -17,8 +17,8 @@ export interface CSVLoggerOptions {
 const cell = (value: string, separator: string) => (value.includes(separator) || /["\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 /**
- * Writes one CSV row per epoch — `epoch` then the log keys in sorted order, as Keras's `CSVLogger` — to a
- * {@link TextSink}. In Node, `csvLogger(path)` from `@tessera/layers/node` writes a file.
+ * Writes one CSV row per epoch — `epoch` then the log keys in sorted order, as Keras's `CSVLogger` (`NA`
+ * where an epoch has no value, e.g. skipped validation) — to a {@link TextSink}. In Node, `csvLogger(path)` from `@tessera/layers/node` writes a file.
  * @see https://keras.io/api/callbacks/csv_logger/
  * @example
  * ```ts
@@ -43,8 +43,9 @@ export class CSVLogger implements Callback {
     this.#keys = null;
   }
 
-  async onEpochEnd(epoch: number, logs: Logs): Promise<void> {
-    this.#keys ??= Object.keys(logs).sort();
+  async onEpochEnd(epoch: number, logs: Logs, context: CallbackContext): Promise<void> {
+    // The announced keys too, so `val_` columns exist even when the first epoch skipped validation.
+    this.#keys ??= [...new Set([...Object.keys(logs), ...context.params.metrics])].sort();
     const s = this.separator;
     let text = '';
     if (!this.#headerDone) {

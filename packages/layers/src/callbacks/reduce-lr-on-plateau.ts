@@ -77,8 +77,8 @@ export class ReduceLROnPlateau implements Callback {
       this.#wait += 1;
       if (this.#wait >= this.patience) {
         const old = optimizer.learningRate;
-        // Compare in float32, as the rate is stored: a rate already at its floor stays put.
-        if (old > Math.fround(this.minLearningRate)) {
+        // Compare in float32, as Keras reads the rate: a rate already at its floor stays put.
+        if (Math.fround(old) > Math.fround(this.minLearningRate)) {
           optimizer.learningRate = Math.max(old * this.factor, this.minLearningRate);
           this.#cooldownLeft = this.cooldown;
           this.#wait = 0;

@@ -70,12 +70,27 @@ export function graphFromConfig(
     throw new IOError('Expected a functional config with layers, inputLayers and outputLayers', { where: 'graphFromConfig' });
   }
   const produced = new Map<string, SymbolicTensor[][]>();
-  const pending = config.layers.map((spec) => {
-    const layer = deserialize({ className: spec.className, config: spec.config });
-    if (layer.name !== spec.name) throw new IOError(`Layer config named "${layer.name}" is listed as "${spec.name}"`, { where: 'graphFromConfig' });
-    if (layer instanceof InputLayer) produced.set(layer.name, [[inputTensorOf(layer)]]);
-    return { layer, nodes: [...(spec.inboundNodes ?? [])] };
-  });
+  const pending: { layer: Layer; nodes: (readonly NodeEntry[])[] }[] = [];
+  try {
+    for (const spec of config.layers) {
+      const layer = deserialize({ className: spec.className, config: spec.config });
+      pending.push({ layer, nodes: [...(spec.inboundNodes ?? [])] });
+      if (layer.name !== spec.name) throw new IOError(`Layer config named "${layer.name}" is listed as "${spec.name}"`, { where: 'graphFromConfig' });
+      if (layer instanceof InputLayer) produced.set(layer.name, [[inputTensorOf(layer)]]);
+    }
+    return replay(config, pending, produced);
+  } catch (e) {
+    // Nothing owns the layers yet: free the weights of those already built.
+    for (const p of pending) p.layer.dispose();
+    throw e;
+  }
+}
+
+function replay(
+  config: GraphConfig,
+  pending: { layer: Layer; nodes: (readonly NodeEntry[])[] }[],
+  produced: Map<string, SymbolicTensor[][]>,
+): { inputs: SymbolicTensor[]; outputs: SymbolicTensor[] } {
   const lookup = (e: NodeEntry): SymbolicTensor | undefined => produced.get(e[0])?.[e[1]]?.[e[2]];
   for (let progress = true; progress; ) {
     progress = false;

@@ -10,6 +10,10 @@ import { InputLayer, type InputLayerConfig } from './input-layer.js';
 import { Model } from './model.js';
 import { Sequential } from './sequential.js';
 
+// The registry of the deserialisation in progress, so nested configs (a model's layers) resolve through the
+// same registry as the outer call; plugin factories only receive a config.
+let active: Registry = registry;
+
 const plugin = (className: string, create: (config: Record<string, unknown>) => Layer, aliases: string[] = []): LayerPlugin => ({
   kind: 'layer',
   id: `layer:${className}`,
@@ -29,13 +33,19 @@ const plugin = (className: string, create: (config: Record<string, unknown>) => 
  */
 export const modelPlugins: readonly LayerPlugin[] = [
   plugin('Sequential', (c) => {
-    const layers = ((c.layers ?? []) as SerializedLayer[]).map((s) => deserializeModelLayer(s));
-    return new Sequential({ ...(c as object), layers });
+    const layers: Layer[] = [];
+    try {
+      for (const s of (c.layers ?? []) as SerializedLayer[]) layers.push(deserializeModelLayer(s, active));
+      return new Sequential({ ...(c as object), layers });
+    } catch (e) {
+      for (const l of layers) l.dispose();
+      throw e;
+    }
   }),
   plugin(
     'Functional',
     (c) => {
-      const { inputs, outputs } = graphFromConfig(c as unknown as GraphConfig, (s) => deserializeModelLayer(s));
+      const { inputs, outputs } = graphFromConfig(c as unknown as GraphConfig, (s) => deserializeModelLayer(s, active));
       const { name, seed, trainable } = c as { name?: string; seed?: number; trainable?: boolean };
       return new Functional({ inputs, outputs, ...(name ? { name } : {}), ...(seed === undefined ? {} : { seed }), ...(trainable === undefined ? {} : { trainable }) });
     },
@@ -58,7 +68,13 @@ export function deserializeModelLayer(serialized: SerializedLayer, reg: Registry
     throw ValidationError.expected('{ className, config }', serialized, 'deserializeModelLayer');
   }
   const builtins: readonly Plugin[] = [...layerPlugins, ...modelPlugins];
-  return resolvePluginSpec<Layer>('layer', { name: serialized.className, options: serialized.config }, builtins, reg, 'deserializeModelLayer');
+  const outer = active;
+  active = reg;
+  try {
+    return resolvePluginSpec<Layer>('layer', { name: serialized.className, options: serialized.config }, builtins, reg, 'deserializeModelLayer');
+  } finally {
+    active = outer;
+  }
 }
 
 /**

@@ -111,8 +111,9 @@ export async function modelFromFiles(files: ModelFiles, options: LoadModelOption
   } catch (e) {
     throw new IOError(`Invalid safetensors file: ${(e as Error).message}`, { where: weightsWhere, cause: e });
   }
-  const model = deserializeModel(json.topology, options.registry ?? registry);
+  let model: Model | null = null;
   try {
+    model = deserializeModel(json.topology, options.registry ?? registry);
     assignNamedWeights(model, contents.tensors, weightsWhere);
     const t = json.training;
     // A loss or optimizer given as an object cannot be saved; such models load uncompiled.
@@ -133,7 +134,7 @@ export async function modelFromFiles(files: ModelFiles, options: LoadModelOption
     }
     return model;
   } catch (e) {
-    model.dispose();
+    model?.dispose();
     throw e;
   } finally {
     tf.dispose(Object.values(contents.tensors));

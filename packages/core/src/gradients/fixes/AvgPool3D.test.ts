@@ -3,32 +3,31 @@ import { describe, expect, it } from 'vitest';
 import '../install-gradients.js';
 import { expectClose, runOn } from '../../completion/test-support/backend-comparison.js';
 import { pool3dGradients, pool3dFixtures } from '../../completion/test-support/gradient-fixtures.js';
+import { withGradient, withTfjsGradient } from '../../completion/test-support/with-gradient.js';
 import { avgPool3DGradConfig } from './AvgPool3D.js';
 
-const tfjsGradient = tf.getGradient(tf.AvgPool3D);
 const fixtures = pool3dFixtures().filter((f) => f.op === 'avgPool3d');
 const maxError = (a: ArrayLike<number>, b: ArrayLike<number>) =>
   Array.from(a).reduce((m, v, i) => Math.max(m, Math.abs(v - b[i]!)), 0);
 
 describe('AvgPool3D gradient fix', () => {
   it('is needed: tfjs-core’s gradient is wrong at padded borders, right without padding', async () => {
-    for (const f of fixtures) {
-      const [y, dx] = await runOn('cpu', () => pool3dGradients(f));
-      expectClose(y!.values, f.y.values, 1e-5, `${f.name}: forward`);
-      expect(maxError(dx!.values, f.dx) > 1e-3, f.name).toBe(f.pad !== 'valid');
-    }
+    await withTfjsGradient(tf.AvgPool3D, async () => {
+      for (const f of fixtures) {
+        const [y, dx] = await runOn('cpu', () => pool3dGradients(f));
+        expectClose(y!.values, f.y.values, 1e-5, `${f.name}: forward`);
+        expect(maxError(dx!.values, f.dx) > 1e-3, f.name).toBe(f.pad !== 'valid');
+      }
+    });
   });
 
   describe.each(['cpu', 'wasm'] as const)('on %s', (backend) => {
     it.each(fixtures)('matches PyTorch: $name', async (f) => {
-      tf.registerGradient(avgPool3DGradConfig);
-      try {
+      await withGradient(tf.AvgPool3D, avgPool3DGradConfig, async () => {
         const [y, dx] = await runOn(backend, () => pool3dGradients(f));
         expectClose(y!.values, f.y.values, 1e-5, 'y');
         expectClose(dx!.values, f.dx, 1e-5, 'dx');
-      } finally {
-        tf.registerGradient(tfjsGradient);
-      }
+      });
     });
   });
 });

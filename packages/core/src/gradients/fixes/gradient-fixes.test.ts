@@ -4,28 +4,57 @@ import '../install-gradients.js';
 import { expectClose, runOn } from '../../completion/test-support/backend-comparison.js';
 import { poolFixtures, poolGradients } from '../../completion/test-support/gradient-fixtures.js';
 import { gradientFixes, registerGradientFixes } from './gradient-fixes.js';
+import { replacedGradient } from './replaced-gradients.js';
 
 describe('registerGradientFixes', () => {
-  it('replaces tfjs-core’s gradients for exactly the fixed kernels', () => {
-    const before = new Map(
-      ['AvgPool', 'AvgPool3D', 'Conv2D', 'DepthwiseConv2dNative', 'MaxPool'].map((k) => [
-        k,
-        tf.getGradient(k),
-      ]),
-    );
+  it('replaces tfjs-core’s gradients for exactly the fixed kernels, and remembers what it replaced', () => {
+    const untouched = tf.getGradient('MaxPool');
     registerGradientFixes();
     registerGradientFixes();
     expect(gradientFixes.map((g) => g.kernelName)).toEqual([
       'AvgPool',
       'AvgPool3D',
+      'BatchMatMul',
       'Conv2D',
+      'Cumsum',
       'DepthwiseConv2dNative',
+      'GatherV2',
+      'Maximum',
+      'Minimum',
+      'Prod',
+      'SquaredDifference',
+      'StridedSlice',
+      'Less',
+      'LessEqual',
+      'Greater',
+      'GreaterEqual',
+      'Equal',
+      'NotEqual',
+      'LogicalAnd',
+      'LogicalOr',
+      'LogicalNot',
     ]);
+    // tfjs-core registers no gradient for these; every other fixed kernel had one, now replaced.
+    const addedByCore = [
+      'StridedSlice',
+      'Less',
+      'LessEqual',
+      'Greater',
+      'Equal',
+      'NotEqual',
+      'LogicalAnd',
+      'LogicalOr',
+      'LogicalNot',
+    ];
     for (const fix of gradientFixes) {
       expect(tf.getGradient(fix.kernelName)).toBe(fix);
-      expect(before.get(fix.kernelName)).not.toBe(fix);
+      const replaced = replacedGradient(fix.kernelName);
+      if (addedByCore.includes(fix.kernelName)) expect(replaced, fix.kernelName).toBeNull();
+      else expect(replaced?.kernelName, fix.kernelName).toBe(fix.kernelName);
+      expect(replaced).not.toBe(fix);
     }
-    expect(tf.getGradient('MaxPool')).toBe(before.get('MaxPool'));
+    expect(tf.getGradient('MaxPool')).toBe(untouched);
+    expect(replacedGradient('MaxPool')).toBeUndefined();
   });
 
   // MaxPool keeps tfjs-core's gradient: checked here against PyTorch, it needs no fix.

@@ -1,8 +1,18 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { avgPoolGradConfig } from './AvgPool.js';
 import { avgPool3DGradConfig } from './AvgPool3D.js';
+import { batchMatMulGradConfig } from './BatchMatMul.js';
 import { conv2DGradConfig } from './Conv2D.js';
+import { cumsumGradConfig } from './Cumsum.js';
 import { depthwiseConv2dNativeGradConfig } from './DepthwiseConv2dNative.js';
+import { gatherV2GradConfig } from './GatherV2.js';
+import { maximumGradConfig } from './Maximum.js';
+import { minimumGradConfig } from './Minimum.js';
+import { prodGradConfig } from './Prod.js';
+import { squaredDifferenceGradConfig } from './SquaredDifference.js';
+import { stridedSliceGradConfig } from './StridedSlice.js';
+import { comparisonGradConfigs } from './zero-gradients.js';
+import { recordReplacedGradient } from './replaced-gradients.js';
 
 /**
  * Gradients that replace tfjs-core's where those are wrong or missing (each checked against PyTorch).
@@ -10,20 +20,29 @@ import { depthwiseConv2dNativeGradConfig } from './DepthwiseConv2dNative.js';
  * @example
  * ```ts
  * import { gradientFixes } from '@tessera/core';
- * console.log(gradientFixes.map((g) => g.kernelName)); // ['AvgPool', 'AvgPool3D', 'Conv2D', 'DepthwiseConv2dNative']
+ * console.log(gradientFixes.map((g) => g.kernelName)); // ['AvgPool', 'AvgPool3D', 'BatchMatMul', ...]
  * ```
  */
 export const gradientFixes: readonly tf.GradConfig[] = Object.freeze([
   avgPoolGradConfig,
   avgPool3DGradConfig,
+  batchMatMulGradConfig,
   conv2DGradConfig,
+  cumsumGradConfig,
   depthwiseConv2dNativeGradConfig,
+  gatherV2GradConfig,
+  maximumGradConfig,
+  minimumGradConfig,
+  prodGradConfig,
+  squaredDifferenceGradConfig,
+  stridedSliceGradConfig,
+  ...comparisonGradConfigs,
 ]);
 
 /**
  * Registers {@link gradientFixes} in tfjs-core's gradient registry, replacing the gradients tfjs-core
- * registered for those kernels. Call it after tfjs-core's gradients are registered; calling it again is
- * harmless.
+ * registered for those kernels (each replaced config stays available through {@link replacedGradient}).
+ * Call it after tfjs-core's gradients are registered; calling it again is harmless.
  *
  * @example
  * ```ts
@@ -36,6 +55,11 @@ export const gradientFixes: readonly tf.GradConfig[] = Object.freeze([
  * ```
  */
 export function registerGradientFixes(): void {
-  // tfjs warns about overriding only in DEBUG mode; overriding is the point here.
-  for (const config of gradientFixes) tf.registerGradient(config);
+  for (const config of gradientFixes) {
+    const previous = tf.getGradient(config.kernelName);
+    if (previous === config) continue;
+    recordReplacedGradient(config.kernelName, previous);
+    // tfjs warns about overriding only in DEBUG mode; overriding is the point here.
+    tf.registerGradient(config);
+  }
 }

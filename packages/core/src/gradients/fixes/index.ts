@@ -1,5 +1,16 @@
 export * from './AvgPool.js';
 export * from './AvgPool3D.js';
+export * from './BatchMatMul.js';
 export * from './Conv2D.js';
+export * from './Cumsum.js';
 export * from './DepthwiseConv2dNative.js';
+export * from './GatherV2.js';
 export * from './gradient-fixes.js';
+export * from './Maximum.js';
+export * from './Minimum.js';
+export * from './Prod.js';
+export { replacedGradient } from './replaced-gradients.js';
+export * from './SquaredDifference.js';
+export * from './StridedSlice.js';
+export * from './sum-to-shape.js';
+export * from './zero-gradients.js';

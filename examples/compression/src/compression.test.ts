@@ -1,0 +1,55 @@
+// The CI variant of the Fashion-MNIST runs (logs/ holds the full ones): the same relations on a subset —
+// int8 per-channel ≤ 27 % of float32 within 1 accuracy point, 80 % pruning within 2 points, and a distilled
+// student with a quarter of the parameters beating the same student trained alone.
+import * as tf from '@tensorflow/tfjs-core';
+import { initBackend } from '@tessera/core';
+import type { Model } from '@tessera/layers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { distillExperiment, pruneExperiment, quantizeExperiment, testAccuracy, train } from './experiments.js';
+import { disposeFashion, type FashionSplits, loadFashion } from './fashion.js';
+import { seedCnn } from './models.js';
+
+let data: FashionSplits;
+let teacher: Model;
+let teacherAccuracy: number;
+let tensorsBefore: number;
+
+beforeAll(async () => {
+  await initBackend('wasm');
+  tensorsBefore = tf.memory().numTensors;
+  data = await loadFashion({ trainSize: 2000, testSize: 1000 });
+  teacher = seedCnn();
+  await train(teacher, data.train, { epochs: 3, batchSize: 32, learningRate: 2e-3 });
+  teacherAccuracy = await testAccuracy(teacher, data.test);
+});
+
+afterAll(() => {
+  teacher.dispose();
+  disposeFashion(data);
+  expect(tf.memory().numTensors).toBe(tensorsBefore);
+});
+
+describe('Fashion-MNIST seed CNN on a subset (2,000 train, 1,000 test)', () => {
+  it('learns (the relations below mean something)', () => {
+    expect(teacherAccuracy).toBeGreaterThan(0.7);
+  });
+
+  it('int8 per-channel: ≤ 27 % of float32 size, accuracy within 1 point', async () => {
+    const report = await quantizeExperiment(teacher, data.test);
+    expect(report.sizeRatio).toBeLessThanOrEqual(0.27);
+    expect(report.fileBytes / report.float32FileBytes).toBeLessThanOrEqual(0.27);
+    expect(Math.abs(report.scoreChange)).toBeLessThanOrEqual(0.01);
+  });
+
+  it('80 % magnitude pruning: within 2 points', async () => {
+    const result = await pruneExperiment(teacher, data, { epochs: 1, finalSparsity: 0.8, batchSize: 32 });
+    expect(result.kernelSparsity).toBeCloseTo(0.8, 2);
+    expect(result.prunedAccuracy).toBeGreaterThanOrEqual(result.baselineAccuracy - 0.02);
+  });
+
+  it('a distilled student with a quarter of the parameters beats the student trained alone', async () => {
+    const result = await distillExperiment(teacher, data, { epochs: 3, batchSize: 32, learningRate: 2e-3 });
+    expect(result.studentParams / result.teacherParams).toBeLessThanOrEqual(0.26);
+    expect(result.distilledAccuracy).toBeGreaterThan(result.studentAloneAccuracy);
+  });
+});

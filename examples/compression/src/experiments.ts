@@ -1,0 +1,127 @@
+import * as tf from '@tensorflow/tfjs-core';
+import {
+  Distiller,
+  polynomialDecaySparsity,
+  pruneLowMagnitude,
+  type QuantizationReport,
+  quantizationReport,
+  quantizeModel,
+  type SparsityReport,
+  sparsityReport,
+  stripPruning,
+  updatePruningStep,
+} from '@tessera/compress';
+import type { Model } from '@tessera/layers';
+import { accuracy } from '@tessera/metrics';
+import type { FashionSplits } from './fashion.js';
+import { LOGITS_LOSS, studentCnn } from './models.js';
+
+type Split = FashionSplits['train'];
+
+/** Test accuracy (0..1) of a model that outputs logits. */
+export async function testAccuracy(model: Model, test: Split): Promise<number> {
+  const logits = (await model.predict(test.x, { batchSize: 500 })) as tf.Tensor;
+  try {
+    const metric = accuracy();
+    return metric.compute(await metric.update(metric.init(), test.y, logits));
+  } finally {
+    logits.dispose();
+  }
+}
+
+/** Trains a model with Adam on the training split. */
+export async function train(model: Model, data: Split, options: { epochs: number; batchSize?: number; seed?: number; learningRate?: number }) {
+  model.compile({ optimizer: { name: 'adam', options: { learningRate: options.learningRate ?? 1e-3 } }, loss: LOGITS_LOSS });
+  return model.fit(data.x, data.y, { epochs: options.epochs, batchSize: options.batchSize ?? 64, seed: options.seed ?? 1 });
+}
+
+/** int8 per-channel post-training quantisation: size ratio and accuracy change. */
+export async function quantizeExperiment(model: Model, test: Split): Promise<QuantizationReport> {
+  const quantized = await quantizeModel(model, { format: 'int8', mode: 'symmetric', granularity: 'per-channel' });
+  return quantizationReport(model, quantized, { x: test.x, y: test.y, batchSize: 500 });
+}
+
+/** What the pruning run measured. */
+export interface PruneResult {
+  readonly baselineAccuracy: number;
+  readonly prunedAccuracy: number;
+  readonly kernelSparsity: number;
+  readonly report: SparsityReport;
+}
+
+/**
+ * Magnitude pruning of a trained model to `finalSparsity` with the polynomial-decay schedule over the first
+ * two thirds of the fine-tuning steps (masks every `frequency` steps, at least ten updates), then stripped.
+ */
+export async function pruneExperiment(
+  model: Model,
+  data: FashionSplits,
+  options: { epochs: number; finalSparsity: number; batchSize?: number; frequency?: number },
+): Promise<PruneResult> {
+  const batchSize = options.batchSize ?? 64;
+  const steps = Math.ceil(data.train.y.shape[0] / batchSize) * options.epochs;
+  // Masks update at multiples of `frequency` up to endStep, so endStep is one: the final sparsity is reached.
+  const frequency = Math.max(1, Math.min(options.frequency ?? 100, Math.floor((steps * 2) / 30)));
+  const endStep = frequency * Math.max(1, Math.floor((steps * 2) / 3 / frequency));
+  const schedule = polynomialDecaySparsity({
+    initialSparsity: 0,
+    finalSparsity: options.finalSparsity,
+    beginStep: 0,
+    endStep,
+    frequency,
+  });
+  const baselineAccuracy = await testAccuracy(model, data.test);
+  const pruned = pruneLowMagnitude(model, { schedule });
+  pruned.compile({ optimizer: { name: 'adam', options: { learningRate: 5e-4 } }, loss: LOGITS_LOSS });
+  await pruned.fit(data.train.x, data.train.y, { epochs: options.epochs, batchSize, seed: 2, callbacks: [updatePruningStep()] });
+  const stripped = stripPruning(pruned);
+  pruned.dispose();
+  try {
+    const report = await sparsityReport(stripped);
+    const kernels = report.weights.filter((w) => w.path.endsWith('kernel'));
+    const zeros = kernels.reduce((n, w) => n + w.zeros, 0);
+    const size = kernels.reduce((n, w) => n + w.size, 0);
+    return { baselineAccuracy, prunedAccuracy: await testAccuracy(stripped, data.test), kernelSparsity: zeros / size, report };
+  } finally {
+    stripped.dispose();
+  }
+}
+
+/** What the distillation run measured. */
+export interface DistillResult {
+  readonly teacherAccuracy: number;
+  readonly teacherParams: number;
+  readonly studentParams: number;
+  readonly studentAloneAccuracy: number;
+  readonly distilledAccuracy: number;
+}
+
+/**
+ * Trains the student twice from the same initial weights and batch order: alone on the labels, and distilled
+ * from `teacher` (alpha 0.1, temperature 4).
+ */
+export async function distillExperiment(
+  teacher: Model,
+  data: FashionSplits,
+  options: { epochs: number; batchSize?: number; alpha?: number; temperature?: number; learningRate?: number },
+): Promise<DistillResult> {
+  const batchSize = options.batchSize ?? 64;
+  const alone = studentCnn();
+  await train(alone, data.train, { epochs: options.epochs, batchSize, seed: 3, ...(options.learningRate ? { learningRate: options.learningRate } : {}) });
+  const studentAloneAccuracy = await testAccuracy(alone, data.test);
+  const studentParams = alone.countParams();
+  alone.dispose();
+  const student = studentCnn();
+  const distiller = new Distiller({ teacher, student, alpha: options.alpha ?? 0.1, temperature: options.temperature ?? 4 });
+  distiller.compile({ optimizer: { name: 'adam', options: { learningRate: options.learningRate ?? 1e-3 } } });
+  await distiller.fit(data.train.x, data.train.y, { epochs: options.epochs, batchSize, seed: 3 });
+  const distilledAccuracy = await testAccuracy(student, data.test);
+  student.dispose();
+  return {
+    teacherAccuracy: await testAccuracy(teacher, data.test),
+    teacherParams: teacher.countParams(),
+    studentParams,
+    studentAloneAccuracy,
+    distilledAccuracy,
+  };
+}

@@ -1,0 +1,80 @@
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import { ValidationError } from '@tessera/core';
+import { Conv2D, Dense, Flatten, type Model, sequential } from '@tessera/layers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOGITS_LOSS, quadrantImages } from '../testing/toy-data.js';
+import { fitDataParallel } from './fit-data-parallel.js';
+
+let data: ReturnType<typeof quadrantImages>;
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  data = quadrantImages(160, 21);
+});
+afterAll(() => tf.dispose([data.x, data.y]));
+
+function cnn(): Model {
+  const model = sequential(
+    [
+      new Conv2D({ filters: 4, kernelSize: 3, activation: 'relu', seed: 31, name: 'conv' }),
+      new Flatten({ name: 'flat' }),
+      new Dense({ units: 4, seed: 32, name: 'logits' }),
+    ],
+    { inputShape: [8, 8, 1] },
+  );
+  model.compile({ optimizer: { name: 'adam', options: { learningRate: 0.01 } }, loss: LOGITS_LOSS });
+  return model;
+}
+
+async function flatWeights(model: Model): Promise<Float32Array[]> {
+  return Promise.all(model.weights.map(async (w) => (await w.variable.data()) as Float32Array));
+}
+
+function relativeDifference(a: Float32Array, b: Float32Array): number {
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < a.length; i++) {
+    num += (a[i]! - b[i]!) ** 2;
+    den += a[i]! ** 2;
+  }
+  return Math.sqrt(num / den);
+}
+
+// 160 examples in global batches of 16: 10 steps per epoch, 20 steps in 2 epochs.
+const run = { batchSize: 16, epochs: 2, seed: 5 };
+
+describe('fitDataParallel', () => {
+  it('2 and 3 workers give the weights of single-worker fit with the same global batches (20 steps)', async () => {
+    const before = tf.memory().numTensors;
+    const reference = cnn();
+    const initial = await flatWeights(reference);
+    const single = await reference.fit(data.x, data.y, run);
+    const expected = await flatWeights(reference);
+    for (const workers of [1, 2, 3]) {
+      const model = cnn();
+      const start = await flatWeights(model);
+      start.forEach((w, i) => expect(w).toEqual(initial[i]));
+      const history = await fitDataParallel(model, data.x, data.y, { ...run, workers, backend: 'cpu' });
+      const got = await flatWeights(model);
+      got.forEach((w, i) => expect(relativeDifference(expected[i]!, w)).toBeLessThan(1e-5));
+      // Training moved the weights far more than the tolerance.
+      expect(relativeDifference(initial[0]!, got[0]!)).toBeGreaterThan(1e-2);
+      history.history.loss!.forEach((l, e) => expect(l).toBeCloseTo(single.history.loss![e]!, 5));
+      // The optimizer state came back: both optimizers took 20 steps.
+      expect(model.optimizer.iterations).toBe(20);
+      model.dispose();
+    }
+    reference.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('refuses what it cannot run', async () => {
+    const model = cnn();
+    const batchHook = { onBatchEnd: () => undefined };
+    await expect(fitDataParallel(model, data.x, data.y, { callbacks: [batchHook] })).rejects.toThrow(ValidationError);
+    await expect(fitDataParallel(model, data.x, data.y, { workers: 0 })).rejects.toThrow(ValidationError);
+    model.compile({ optimizer: 'sgd', loss: (a: tf.Tensor, b: tf.Tensor) => tf.sub(a, b) });
+    await expect(fitDataParallel(model, data.x, data.y)).rejects.toThrow(ValidationError);
+    model.dispose();
+  });
+});

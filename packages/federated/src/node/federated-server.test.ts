@@ -1,0 +1,105 @@
+import '@tensorflow/tfjs-backend-cpu';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { disposeTree } from '@tessera/core';
+import * as tf from '@tensorflow/tfjs-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AuthenticationError } from '../runtime/runtime-errors.js';
+import { FederatedClient } from '../runtime/federated-client.js';
+import { fedAvg } from '../strategy/fed-avg.js';
+import { FederatedServer } from './federated-server.js';
+import { nodeWebSocketFactory } from './node-web-socket.js';
+import { disposeTrainer, shiftTrainer, smallParameters } from './runtime-test-support.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tessera-fed-server-'));
+const tokens = { a: 'ta', b: 'tb', c: 'tc', nan: 'tn', shape: 'ts' };
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function client(url: string, id: string, trainer: ReturnType<typeof shiftTrainer>, token = tokens[id as keyof typeof tokens]) {
+  return new FederatedClient({ url, clientId: id, credentials: { token: token! }, trainer, webSocket: nodeWebSocketFactory(), reconnect: { attempts: 20, delayMs: 100 } });
+}
+
+async function values(tree: Record<string, tf.Tensor>): Promise<Record<string, number[]>> {
+  return Object.fromEntries(await Promise.all(Object.entries(tree).map(async ([k, t]) => [k, Array.from(await t.data())] as const)));
+}
+
+describe('FederatedServer with in-process clients over loopback', () => {
+  it('runs FedAvg rounds, rejects NaN and wrong-shaped updates, refuses a wrong token, evaluates and leaks nothing', async () => {
+    const before = tf.memory().numTensors;
+    const logs: string[] = [];
+    const initial = smallParameters([1, 2, 3, 4], [0.5]);
+    const server = new FederatedServer({
+      strategy: fedAvg({ minFitClients: 5, minAvailableClients: 5, minEvaluateClients: 3, fractionEvaluate: 1 }),
+      initialParameters: initial,
+      rounds: 2,
+      auth: { tokens },
+      minClients: 5,
+      log: (line) => logs.push(line),
+    });
+    disposeTree(initial);
+    const { url } = await server.start();
+    const trainers = { a: shiftTrainer(1, 10), b: shiftTrainer(-1, 30), c: shiftTrainer(3, 20), nan: shiftTrainer(0, 5, 'nan'), shape: shiftTrainer(0, 5, 'shape') };
+    const intruder = client(url, 'a', shiftTrainer(0, 1), 'not-the-token');
+    await expect(intruder.run()).rejects.toThrow(AuthenticationError);
+    const clients = Object.entries(trainers).map(([id, t]) => client(url, id, t));
+    const [report, ...clientReports] = await Promise.all([server.run(), ...clients.map((c) => c.run())]);
+
+    // FedAvg of the honest clients only: shift (10·1 + 30·(−1) + 20·3) / 60 = 2/3 per round.
+    const expected = [1, 2, 3, 4].map((v) => v + (2 * 2) / 3);
+    const final = await values(server.parameters);
+    final.w!.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 5));
+    expect(final.b![0]).toBeCloseTo(0.5 + 4 / 3, 5);
+    expect(report.stopReason).toBe('completed');
+    expect(report.rounds.map((r) => r.aggregated)).toEqual([3, 3]);
+    for (const r of report.rounds) {
+      expect(r.rejected.map((x) => x.clientId).sort()).toEqual(['nan', 'shape']);
+      expect(r.rejected.find((x) => x.clientId === 'nan')!.reason).toMatch(/non-finite value \(NaN\)/);
+      expect(r.rejected.find((x) => x.clientId === 'shape')!.reason).toMatch(/leaf "w" has shape \[3,2\], expected \[2, 2\]/);
+      // Example-weighted mean of the reported losses |shift|: (10 + 30 + 60) / 60.
+      expect(r.fitMetrics.loss).toBeCloseTo(100 / 60, 10);
+      expect(r.federatedEvaluation).toBeDefined();
+    }
+    expect(logs.some((l) => /rejected the update of "nan"/.test(l))).toBe(true);
+    expect(logs.some((l) => /refused "a": wrong credentials/.test(l))).toBe(true);
+    expect(clientReports[3]!.rejected.map((r) => r.round)).toEqual([1, 2]);
+    expect(clientReports[0]!.fitRounds).toEqual([1, 2]);
+    await server.close();
+    Object.values(trainers).forEach(disposeTrainer);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('checkpoints every round; a new server on the same file resumes after the last completed round', async () => {
+    const before = tf.memory().numTensors;
+    const checkpointPath = join(dir, 'resume.safetensors');
+    const make = (rounds: number) => {
+      const initial = smallParameters([0, 0, 0, 0], [0]);
+      const server = new FederatedServer({ strategy: fedAvg(), initialParameters: initial, rounds, auth: { tokens }, checkpointPath });
+      disposeTree(initial);
+      return server;
+    };
+    const first = make(1);
+    const { url } = await first.start();
+    const trainers = { a: shiftTrainer(1, 1), b: shiftTrainer(3, 1) };
+    let clients = Object.entries(trainers).map(([id, t]) => client(url, id, t));
+    await Promise.all([first.run(), ...clients.map((c) => c.run())]);
+    await first.close();
+
+    const second = make(3);
+    const { url: url2 } = await second.start();
+    expect(second.round).toBe(1);
+    clients = Object.entries(trainers).map(([id, t]) => client(url2, id, t));
+    const [report] = await Promise.all([second.run(), ...clients.map((c) => c.run())]);
+    expect(report.resumedFrom).toBe(1);
+    expect(report.rounds.map((r) => r.round)).toEqual([1, 2, 3]);
+    // Each round moves every parameter by the mean shift 2; three rounds in total, across the restart.
+    expect((await values(second.parameters)).w).toEqual([6, 6, 6, 6]);
+    await second.close();
+    Object.values(trainers).forEach(disposeTrainer);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
