@@ -23,6 +23,8 @@ describe('CUDA kernels compile (nvcc → PTX ISA 8.0, ptxas → sm_80 / sm_90 cu
       includeDirectory: join(root, 'cuda', 'include'),
       outputDirectory: output,
       cacheDirectory: join(root, 'node_modules', '.cache', 'tessera-cuda-kernels'),
+      // Two at a time: the test suite runs beside other packages' tests on a 2-core machine.
+      jobs: 2,
     });
   }, 600_000);
 

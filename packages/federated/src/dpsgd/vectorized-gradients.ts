@@ -130,7 +130,7 @@ function convKernelGradients(input: tf.Tensor, g: tf.Tensor, layer: Conv2D): tf.
       return [Math.floor(total / 2), total - Math.floor(total / 2)] as [number, number];
     };
     const padded = tf.pad(input, [[0, 0], pad(height, ho, kh, sh), pad(width, wo, kw, sw), [0, 0]]);
-    const [, hp, wp] = padded.shape;
+    const [, hp, wp] = padded.shape as [number, number, number, number];
     const folded = tf.reshape(tf.transpose(padded, [1, 2, 0, 3]), [1, hp, wp, b * cin]) as tf.Tensor4D;
     const filters = tf.reshape(tf.tile(tf.reshape(tf.transpose(g, [1, 2, 0, 3]), [ho, wo, b, 1, cout]), [1, 1, 1, cin, 1]), [ho, wo, b * cin, cout]) as tf.Tensor4D;
     const correlation = tf.depthwiseConv2d(folded, filters, 1, 'valid', 'NHWC', [sh, sw]);
