@@ -64,7 +64,12 @@ const bench: Benchmark = {
     'model.fit, main thread (wasm)': async () => {
       const model = compiled();
       const timer = epochTimer();
-      await model.fit(data!.train.x, data!.train.y, { batchSize: BATCH, epochs: 1, seed: 1, callbacks: [timer] });
+      await model.fit(data!.train.x, data!.train.y, {
+        batchSize: BATCH,
+        epochs: 1,
+        seed: 1,
+        callbacks: [timer],
+      });
       model.dispose();
       return { units: EXAMPLES, seconds: timer.seconds };
     },

@@ -5,7 +5,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '@tessera/core';
 import type { Model } from '@tessera/layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distillExperiment, pruneExperiment, quantizeExperiment, testAccuracy, train } from './experiments.js';
+import {
+  distillExperiment,
+  pruneExperiment,
+  quantizeExperiment,
+  testAccuracy,
+  train,
+} from './experiments.js';
 import { disposeFashion, type FashionSplits, loadFashion } from './fashion.js';
 import { seedCnn } from './models.js';
 

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import {
   Distiller,
   polynomialDecaySparsity,
@@ -30,14 +30,29 @@ export async function testAccuracy(model: Model, test: Split): Promise<number> {
 }
 
 /** Trains a model with Adam on the training split. */
-export async function train(model: Model, data: Split, options: { epochs: number; batchSize?: number; seed?: number; learningRate?: number }) {
-  model.compile({ optimizer: { name: 'adam', options: { learningRate: options.learningRate ?? 1e-3 } }, loss: LOGITS_LOSS });
-  return model.fit(data.x, data.y, { epochs: options.epochs, batchSize: options.batchSize ?? 64, seed: options.seed ?? 1 });
+export async function train(
+  model: Model,
+  data: Split,
+  options: { epochs: number; batchSize?: number; seed?: number; learningRate?: number },
+) {
+  model.compile({
+    optimizer: { name: 'adam', options: { learningRate: options.learningRate ?? 1e-3 } },
+    loss: LOGITS_LOSS,
+  });
+  return model.fit(data.x, data.y, {
+    epochs: options.epochs,
+    batchSize: options.batchSize ?? 64,
+    seed: options.seed ?? 1,
+  });
 }
 
 /** int8 per-channel post-training quantisation: size ratio and accuracy change. */
 export async function quantizeExperiment(model: Model, test: Split): Promise<QuantizationReport> {
-  const quantized = await quantizeModel(model, { format: 'int8', mode: 'symmetric', granularity: 'per-channel' });
+  const quantized = await quantizeModel(model, {
+    format: 'int8',
+    mode: 'symmetric',
+    granularity: 'per-channel',
+  });
   return quantizationReport(model, quantized, { x: test.x, y: test.y, batchSize: 500 });
 }
 
@@ -73,7 +88,12 @@ export async function pruneExperiment(
   const baselineAccuracy = await testAccuracy(model, data.test);
   const pruned = pruneLowMagnitude(model, { schedule });
   pruned.compile({ optimizer: { name: 'adam', options: { learningRate: 5e-4 } }, loss: LOGITS_LOSS });
-  await pruned.fit(data.train.x, data.train.y, { epochs: options.epochs, batchSize, seed: 2, callbacks: [updatePruningStep()] });
+  await pruned.fit(data.train.x, data.train.y, {
+    epochs: options.epochs,
+    batchSize,
+    seed: 2,
+    callbacks: [updatePruningStep()],
+  });
   const stripped = stripPruning(pruned);
   pruned.dispose();
   try {
@@ -81,7 +101,12 @@ export async function pruneExperiment(
     const kernels = report.weights.filter((w) => w.path.endsWith('kernel'));
     const zeros = kernels.reduce((n, w) => n + w.zeros, 0);
     const size = kernels.reduce((n, w) => n + w.size, 0);
-    return { baselineAccuracy, prunedAccuracy: await testAccuracy(stripped, data.test), kernelSparsity: zeros / size, report };
+    return {
+      baselineAccuracy,
+      prunedAccuracy: await testAccuracy(stripped, data.test),
+      kernelSparsity: zeros / size,
+      report,
+    };
   } finally {
     stripped.dispose();
   }
@@ -103,16 +128,32 @@ export interface DistillResult {
 export async function distillExperiment(
   teacher: Model,
   data: FashionSplits,
-  options: { epochs: number; batchSize?: number; alpha?: number; temperature?: number; learningRate?: number },
+  options: {
+    epochs: number;
+    batchSize?: number;
+    alpha?: number;
+    temperature?: number;
+    learningRate?: number;
+  },
 ): Promise<DistillResult> {
   const batchSize = options.batchSize ?? 64;
   const alone = studentCnn();
-  await train(alone, data.train, { epochs: options.epochs, batchSize, seed: 3, ...(options.learningRate ? { learningRate: options.learningRate } : {}) });
+  await train(alone, data.train, {
+    epochs: options.epochs,
+    batchSize,
+    seed: 3,
+    ...(options.learningRate ? { learningRate: options.learningRate } : {}),
+  });
   const studentAloneAccuracy = await testAccuracy(alone, data.test);
   const studentParams = alone.countParams();
   alone.dispose();
   const student = studentCnn();
-  const distiller = new Distiller({ teacher, student, alpha: options.alpha ?? 0.1, temperature: options.temperature ?? 4 });
+  const distiller = new Distiller({
+    teacher,
+    student,
+    alpha: options.alpha ?? 0.1,
+    temperature: options.temperature ?? 4,
+  });
   distiller.compile({ optimizer: { name: 'adam', options: { learningRate: options.learningRate ?? 1e-3 } } });
   await distiller.fit(data.train.x, data.train.y, { epochs: options.epochs, batchSize, seed: 3 });
   const distilledAccuracy = await testAccuracy(student, data.test);

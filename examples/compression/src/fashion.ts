@@ -12,7 +12,9 @@ export interface FashionSplits {
  * Loads Fashion-MNIST from Debian's `dataset-fashion-mnist` (or the cache), optionally only the first
  * `trainSize` / `testSize` examples of each split (the CI variant uses subsets).
  */
-export async function loadFashion(options: { trainSize?: number; testSize?: number } = {}): Promise<FashionSplits> {
+export async function loadFashion(
+  options: { trainSize?: number; testSize?: number } = {},
+): Promise<FashionSplits> {
   const { train, test } = await fashionMnist();
   const take = (set: typeof train, size?: number) => {
     const t = imageSetToTensors(set);

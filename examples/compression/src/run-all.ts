@@ -4,26 +4,44 @@
 import { writeFileSync } from 'node:fs';
 import { initBackend } from '@tessera/core';
 import { disposeFashion, loadFashion } from './fashion.js';
-import { distillExperiment, pruneExperiment, quantizeExperiment, testAccuracy, train } from './experiments.js';
+import {
+  distillExperiment,
+  pruneExperiment,
+  quantizeExperiment,
+  testAccuracy,
+  train,
+} from './experiments.js';
 import { seedCnn } from './models.js';
 
 const out = new URL(process.env.OUT ?? '../logs/fashion-mnist-compression.json', import.meta.url);
 const results: Record<string, unknown> = {};
 const started = performance.now();
-const log = (message: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s] ${message}`);
+const log = (message: string) =>
+  console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s] ${message}`);
 const save = () => writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 
 const backend = await initBackend();
 const EPOCHS = Number(process.env.EPOCHS ?? 5);
-results.setup = { backend: backend.name, epochs: EPOCHS, batchSize: 64, node: process.version, date: new Date().toISOString() };
-const subset = (name: string) => (process.env[name] ? { [name === 'TRAIN_SIZE' ? 'trainSize' : 'testSize']: Number(process.env[name]) } : {});
+results.setup = {
+  backend: backend.name,
+  epochs: EPOCHS,
+  batchSize: 64,
+  node: process.version,
+  date: new Date().toISOString(),
+};
+const subset = (name: string) =>
+  process.env[name] ? { [name === 'TRAIN_SIZE' ? 'trainSize' : 'testSize']: Number(process.env[name]) } : {};
 const data = await loadFashion({ ...subset('TRAIN_SIZE'), ...subset('TEST_SIZE') });
 log(`Fashion-MNIST: ${data.train.y.shape[0]} train, ${data.test.y.shape[0]} test; backend ${backend.name}`);
 
 const teacher = seedCnn();
 const history = await train(teacher, data.train, { epochs: EPOCHS });
 const teacherAccuracy = await testAccuracy(teacher, data.test);
-results.seedCnn = { params: teacher.countParams(), trainLoss: history.history.loss, testAccuracy: teacherAccuracy };
+results.seedCnn = {
+  params: teacher.countParams(),
+  trainLoss: history.history.loss,
+  testAccuracy: teacherAccuracy,
+};
 log(`seed CNN: ${teacher.countParams()} parameters, test accuracy ${(teacherAccuracy * 100).toFixed(2)} %`);
 save();
 

@@ -18,7 +18,9 @@ const SEED = 42;
 const selection = await initBackend();
 console.log(`backend: ${selection.name}`);
 const data = await fashionMnist();
-console.log(`Fashion-MNIST from ${data.directory}: ${data.train.shape[0]} train, ${data.test.shape[0]} test images`);
+console.log(
+  `Fashion-MNIST from ${data.directory}: ${data.train.shape[0]} train, ${data.test.shape[0]} test images`,
+);
 const train = imageSetToTensors(data.train);
 const test = imageSetToTensors(data.test);
 
@@ -40,7 +42,9 @@ await net.fit(train.images, train.labels, {
 });
 const minutes = (performance.now() - started) / 60000;
 const scores = await net.evaluate(test.images, test.labels, { batchSize: 500 });
-console.log(`test accuracy: ${(scores.accuracy! * 100).toFixed(2)}% (loss ${scores.loss!.toFixed(4)}) after ${epochs} epochs in ${minutes.toFixed(1)} min`);
+console.log(
+  `test accuracy: ${(scores.accuracy! * 100).toFixed(2)}% (loss ${scores.loss!.toFixed(4)}) after ${epochs} epochs in ${minutes.toFixed(1)} min`,
+);
 console.log(scores.accuracy! >= 0.9 ? 'PASS: >= 90% test accuracy' : 'FAIL: below 90% test accuracy');
 tf.dispose([train.images, train.labels, test.images, test.labels]);
 net.dispose();

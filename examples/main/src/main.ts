@@ -7,7 +7,17 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '@tessera/core';
 import { loadDigitsData, trainValidationTestSplit } from '@tessera/data';
-import { Conv2D, Dense, EarlyStopping, Flatten, input, loadModel, MaxPooling2D, saveModel, sequential } from '@tessera/layers';
+import {
+  Conv2D,
+  Dense,
+  EarlyStopping,
+  Flatten,
+  input,
+  loadModel,
+  MaxPooling2D,
+  saveModel,
+  sequential,
+} from '@tessera/layers';
 import { directoryStore, progressBar } from '@tessera/layers/node';
 import { classificationReport, confusionMatrix, evaluateMetric } from '@tessera/metrics';
 
@@ -19,7 +29,10 @@ console.log(`backend: ${selection.name}`);
 // 1. Data: 1797 digits, pixels 0..16 scaled to 0..1, split 70/15/15 stratified by label.
 const digits = loadDigitsData();
 const n = digits.shape[0];
-const { train, validation, test } = trainValidationTestSplit(n, { seed: SEED, stratify: Array.from(digits.labels) });
+const { train, validation, test } = trainValidationTestSplit(n, {
+  seed: SEED,
+  stratify: Array.from(digits.labels),
+});
 const images = tf.tidy(() => tf.div(tf.tensor4d(digits.images, digits.shape), 16));
 const labels = tf.tensor1d(digits.labels, 'int32');
 const take = (indices: number[]) => {
@@ -29,7 +42,9 @@ const take = (indices: number[]) => {
   return part;
 };
 const [trainSet, valSet, testSet] = [take(train), take(validation), take(test)];
-console.log(`data: ${n} digits (8×8) → ${train.length} train / ${validation.length} validation / ${test.length} test`);
+console.log(
+  `data: ${n} digits (8×8) → ${train.length} train / ${validation.length} validation / ${test.length} test`,
+);
 
 // 2. Model: a small CNN.
 const cnn = sequential(
@@ -57,7 +72,10 @@ await cnn.fit(trainSet.x, trainSet.y, {
   batchSize: 32,
   seed: SEED,
   validationData: [valSet.x, valSet.y],
-  callbacks: [progressBar(), new EarlyStopping({ monitor: 'val_loss', patience: 4, restoreBestWeights: true })],
+  callbacks: [
+    progressBar(),
+    new EarlyStopping({ monitor: 'val_loss', patience: 4, restoreBestWeights: true }),
+  ],
 });
 
 // 4. Test-set report.
@@ -67,11 +85,15 @@ const predicted = tf.argMax(logits, 1);
 const [truth, guess] = [Array.from(await testSet.y.data()), Array.from(await predicted.data())];
 const report = await evaluateMetric(classificationReport({ numClasses: 10, digits: 3 }), truth, guess);
 const matrix = await evaluateMetric(confusionMatrix({ numClasses: 10 }), truth, guess);
-console.log(`\ntest accuracy: ${(scores.accuracy! * 100).toFixed(2)}% (loss ${scores.loss!.toFixed(4)}) on ${test.length} held-out digits\n`);
+console.log(
+  `\ntest accuracy: ${(scores.accuracy! * 100).toFixed(2)}% (loss ${scores.loss!.toFixed(4)}) on ${test.length} held-out digits\n`,
+);
 console.log(report.text);
 console.log('confusion matrix (rows: true digit, columns: predicted digit)');
 console.log(`      ${Array.from({ length: 10 }, (_, i) => String(i).padStart(4)).join('')}`);
-matrix.forEach((row, i) => console.log(`  ${String(i).padStart(2)}  ${row.map((v) => String(v).padStart(4)).join('')}`));
+for (const [i, row] of matrix.entries()) {
+  console.log(`  ${String(i).padStart(2)}  ${row.map((v) => String(v).padStart(4)).join('')}`);
+}
 
 // 5. Save (Tessera format: model.json + safetensors + optimizer state), reload, compare predictions.
 const directory = await mkdtemp(join(tmpdir(), 'tessera-digits-'));
@@ -81,10 +103,25 @@ const again = (await reloaded.predict(testSet.x, { batchSize: 128 })) as tf.Tens
 const difference = tf.tidy(() => tf.max(tf.abs(tf.sub(logits, again))));
 const maxDiff = (await difference.data())[0]!;
 const agree = maxDiff === 0;
-console.log(`\nsaved to ${directory} and reloaded: predictions ${agree ? 'identical' : `differ (max |Δ| = ${maxDiff})`}`);
+console.log(
+  `\nsaved to ${directory} and reloaded: predictions ${agree ? 'identical' : `differ (max |Δ| = ${maxDiff})`}`,
+);
 await rm(directory, { recursive: true, force: true });
 
-tf.dispose([images, labels, trainSet.x, trainSet.y, valSet.x, valSet.y, testSet.x, testSet.y, logits, predicted, again, difference]);
+tf.dispose([
+  images,
+  labels,
+  trainSet.x,
+  trainSet.y,
+  valSet.x,
+  valSet.y,
+  testSet.x,
+  testSet.y,
+  logits,
+  predicted,
+  again,
+  difference,
+]);
 cnn.dispose();
 reloaded.dispose();
 console.log(`done in ${((performance.now() - started) / 1000).toFixed(1)} s`);

@@ -11,6 +11,9 @@ import { type DigitsCnnRun, fitDigitsCnn } from './testing/digits-cnn.js';
 import { servePage } from './testing/page-server.js';
 
 const CHROMIUM = '/usr/bin/chromium';
+// Two epochs of four batches: enough to see training move, small enough for SwiftShader in Chromium.
+const EPOCHS = 2;
+const SAMPLES = 128;
 const FLAGS = [
   '--enable-unsafe-webgpu',
   '--no-sandbox',
@@ -34,7 +37,7 @@ describe('browser: a bundled page selects webgpu in headless Chromium and fits a
     expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
     await tf.setBackend('cpu');
     const before = tf.memory().numTensors;
-    const node = await fitDigitsCnn();
+    const node = await fitDigitsCnn(EPOCHS, SAMPLES);
     expect(tf.memory().numTensors).toBe(before);
 
     const server = await servePage(fileURLToPath(new URL('./testing/browser-page.ts', import.meta.url)));
@@ -49,7 +52,7 @@ describe('browser: a bundled page selects webgpu in headless Chromium and fits a
       const logs: string[] = [];
       page.on('console', (message) => logs.push(message.text()));
       page.on('pageerror', (error) => logs.push(`page error: ${error.message}`));
-      await page.goto(server.url);
+      await page.goto(`${server.url}?epochs=${EPOCHS}&samples=${SAMPLES}`);
       let timer: ReturnType<typeof setTimeout> | undefined;
       const report = await Promise.race([
         server.result as Promise<PageReport>,

@@ -1,10 +1,11 @@
 import { type Registry, registry } from '@tessera/core';
 import { type LayerPlugin, layerPlugin } from '@tessera/layers';
 import { PruneLowMagnitude, type PruneLowMagnitudeConfig } from './prune/prune-low-magnitude.js';
+import { Int8Kernel, type Int8KernelConfig } from './quantize/int8-kernel.js';
 import { QuantizeWrapper, type QuantizeWrapperConfig } from './qat/quantize-wrapper.js';
 
 /**
- * The wrapper layers of this package as `layer:<className>` plugins, so wrapped models save, load and
+ * The layers of this package as `layer:<className>` plugins, so wrapped models save, load and
  * clone through the registry.
  * @example
  * ```ts
@@ -14,10 +15,11 @@ import { QuantizeWrapper, type QuantizeWrapperConfig } from './qat/quantize-wrap
 export const compressPlugins: readonly LayerPlugin[] = [
   layerPlugin('PruneLowMagnitude', (c) => new PruneLowMagnitude(c as unknown as PruneLowMagnitudeConfig)),
   layerPlugin('QuantizeWrapper', (c) => new QuantizeWrapper(c as unknown as QuantizeWrapperConfig)),
+  layerPlugin('Int8Kernel', (c) => new Int8Kernel(c as unknown as Int8KernelConfig)),
 ];
 
 /**
- * Registers the wrapper layers (`layer:PruneLowMagnitude`, `layer:QuantizeWrapper`). Importing the package
+ * Registers the package's layers (`layer:PruneLowMagnitude`, `layer:QuantizeWrapper`, `layer:Int8Kernel`). Importing the package
  * registers nothing; {@link pruneLowMagnitude} and {@link quantizeAware} call this for you. Calling it again
  * is a no-op.
  * @throws DuplicatePluginError when another plugin already holds one of the ids

@@ -1,12 +1,6 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import {
-  BackendError,
-  createRegistry,
-  initBackend,
-  kernelCoverage,
-  registerCoreBackends,
-} from '@tessera/core';
+import { BackendError, createRegistry, initBackend, registerCoreBackends } from '@tessera/core';
 import { conformanceCases } from '@tessera/core/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeWebGPUBackend } from './describe-webgpu-backend.js';

@@ -9,7 +9,9 @@ async function run(): Promise<unknown> {
   registerWebGPUBackend();
   const selection = await initBackend('webgpu', { fallback: false });
   const { adapter } = await describeWebGPUBackend();
-  const run = await fitDigitsCnn();
+  // The test chooses the work (and computes the same in Node): ?epochs=…&samples=…
+  const query = new URLSearchParams(location.search);
+  const run = await fitDigitsCnn(Number(query.get('epochs') ?? 2), Number(query.get('samples') ?? 384));
   return { backend: selection.name, adapter, ...run };
 }
 

@@ -33,7 +33,8 @@ export async function servePage(entry: string): Promise<PageServer> {
     deliver = resolve;
   });
   const server: Server = createServer((request, response) => {
-    if (request.method === 'POST' && request.url === '/result') {
+    const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+    if (request.method === 'POST' && path === '/result') {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
@@ -42,11 +43,11 @@ export async function servePage(entry: string): Promise<PageServer> {
       });
       return;
     }
-    if (request.url === '/page.js') {
+    if (path === '/page.js') {
       response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
       return;
     }
-    if (request.url === '/') {
+    if (path === '/') {
       response.writeHead(200, { 'content-type': 'text/html' }).end(html);
       return;
     }

@@ -1,3 +1,4 @@
+import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '@tessera/core';
 import { registerWebGPUBackend } from '../backend/register-webgpu-backend.js';
 
@@ -7,12 +8,11 @@ export async function useWebGPUBackend(): Promise<void> {
   await initBackend('webgpu', { fallback: false });
 }
 
-/** Runs `compute` on `backend` and reads its result back: shape and values. */
+/** Runs `compute` on `backend` and reads its result back (shape and values), disposing it. */
 export async function evaluateOn(
   backend: string,
-  compute: () => import('@tensorflow/tfjs-core').Tensor,
+  compute: () => tf.Tensor,
 ): Promise<{ shape: number[]; values: number[] }> {
-  const tf = await import('@tensorflow/tfjs-core');
   await tf.setBackend(backend);
   const y = compute();
   try {

@@ -24,11 +24,12 @@ describe('distillationLoss against PyTorch (cross_entropy + T² · kl_div batchm
       expect((await parts.loss.data())[0]).toBeCloseTo(c.loss, 5);
       expect((await parts.hard.data())[0]).toBeCloseTo(c.hardLoss, 5);
       expect((await parts.soft.data())[0]).toBeCloseTo(c.softLoss, 5);
-      const [gs, gt] = tf.grads((s: tf.Tensor, t: tf.Tensor) => distillationLoss(labels, s, t, options).loss)([
-        student,
-        teacher,
-      ]);
-      (await gs!.data()).forEach((g, i) => expect(g).toBeCloseTo(c.gradient[i]!, 5));
+      const [gs, gt] = tf.grads((s: tf.Tensor, t: tf.Tensor) => distillationLoss(labels, s, t, options).loss)(
+        [student, teacher],
+      );
+      (await gs!.data()).forEach((g, i) => {
+        expect(g).toBeCloseTo(c.gradient[i]!, 5);
+      });
       expect(Array.from(await gt!.data()).every((g) => g === 0)).toBe(true);
       // One-hot labels give the same loss as class indices.
       const oneHot = tf.tidy(() => tf.oneHot(labels, k).toFloat());

@@ -20,7 +20,10 @@ export interface DistillationLossParts {
   readonly soft: tf.Scalar;
 }
 
-/** @throws ValidationError unless `alpha ∈ [0, 1]` and `temperature > 0` */
+/**
+ * Fills the defaults of {@link DistillationLossOptions} and validates them. @internal
+ * @throws ValidationError unless `alpha ∈ [0, 1]` and `temperature > 0`
+ */
 export function checkDistillationOptions(options: DistillationLossOptions, where: string) {
   const alpha = options.alpha ?? 0.1;
   const temperature = options.temperature ?? 4;

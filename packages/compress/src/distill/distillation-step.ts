@@ -1,7 +1,11 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ValidationError } from '@tessera/core';
 import { type Batch, type Layer, type Logs, type TrainStep, modelWeightPaths } from '@tessera/layers';
-import { checkDistillationOptions, type DistillationLossOptions, distillationLoss } from './distillation-loss.js';
+import {
+  checkDistillationOptions,
+  type DistillationLossOptions,
+  distillationLoss,
+} from './distillation-loss.js';
 
 const single = (t: tf.Tensor | tf.Tensor[]): tf.Tensor => (Array.isArray(t) ? t[0]! : t);
 
@@ -31,12 +35,20 @@ export function distillationStep(teacher: Layer, options: DistillationLossOption
     const paths = modelWeightPaths(model, trainable);
     let hard: tf.Scalar | null = null;
     let soft: tf.Scalar | null = null;
-    const { value, grads } = tf.variableGrads(() => {
-      const parts = distillationLoss(labels, single(model.call(input, { training: true })), teacherLogits, checked);
-      hard = tf.keep(parts.hard);
-      soft = tf.keep(parts.soft);
-      return tf.addN([parts.loss, ...model.regularizationLosses()]) as tf.Scalar;
-    }, trainable.map((w) => w.variable));
+    const { value, grads } = tf.variableGrads(
+      () => {
+        const parts = distillationLoss(
+          labels,
+          single(model.call(input, { training: true })),
+          teacherLogits,
+          checked,
+        );
+        hard = tf.keep(parts.hard);
+        soft = tf.keep(parts.soft);
+        return tf.addN([parts.loss, ...model.regularizationLosses()]) as tf.Scalar;
+      },
+      trainable.map((w) => w.variable),
+    );
     try {
       const byPath: Record<string, tf.Tensor> = {};
       const vars: Record<string, tf.Variable> = {};
@@ -49,7 +61,13 @@ export function distillationStep(teacher: Layer, options: DistillationLossOption
       const [l, h, s] = await Promise.all([value.data(), hard!.data(), soft!.data()]);
       return { loss: l[0]!, student_loss: h[0]!, distillation_loss: s[0]! };
     } finally {
-      tf.dispose([value, teacherLogits, ...Object.values(grads), ...(hard ? [hard] : []), ...(soft ? [soft] : [])]);
+      tf.dispose([
+        value,
+        teacherLogits,
+        ...Object.values(grads),
+        ...(hard ? [hard] : []),
+        ...(soft ? [soft] : []),
+      ]);
     }
   };
 }

@@ -20,7 +20,8 @@ describe('Distiller', () => {
     const options = { alpha: 0.3, temperature: 2 };
     const [kernel, bias] = student.weights.map((w) => w.variable);
     const teacherLogits = teacher.call(x) as tf.Tensor;
-    const lossOf = (k: tf.Tensor, b: tf.Tensor) => distillationLoss(y, tf.add(tf.matMul(x, k), b), teacherLogits, options).loss;
+    const lossOf = (k: tf.Tensor, b: tf.Tensor) =>
+      distillationLoss(y, tf.add(tf.matMul(x, k), b), teacherLogits, options).loss;
     const expectedLoss = tf.tidy(() => lossOf(kernel!, bias!));
     const [gk, gb] = tf.grads(lossOf)([kernel!, bias!]);
     const expected = tf.tidy(() => [tf.sub(kernel!, tf.mul(gk!, 0.5)), tf.sub(bias!, tf.mul(gb!, 0.5))]);
@@ -33,10 +34,13 @@ describe('Distiller', () => {
     expect(Object.keys(logs).sort()).toEqual(['distillation_loss', 'loss', 'student_loss']);
     for (const [i, w] of student.weights.entries()) {
       const [a, b] = [await w.variable.data(), await expected[i]!.data()];
-      a.forEach((v, j) => expect(v).toBeCloseTo(b[j]!, 5));
+      a.forEach((v, j) => {
+        expect(v).toBeCloseTo(b[j]!, 5);
+      });
     }
     const teacherAfter = teacher.getWeights();
-    for (const [i, t] of teacherAfter.entries()) expect(await t.data()).toEqual(await teacherBefore[i]!.data());
+    for (const [i, t] of teacherAfter.entries())
+      expect(await t.data()).toEqual(await teacherBefore[i]!.data());
     tf.dispose([x, y, teacherLogits, expectedLoss, gk!, gb!, ...expected, ...teacherBefore, ...teacherAfter]);
     teacher.dispose();
     student.dispose();

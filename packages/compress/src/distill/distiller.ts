@@ -1,5 +1,14 @@
 import { ValidationError } from '@tessera/core';
-import type { Callback, FitOptions, History, Layer, MetricSpec, Model, ModelInputs, NamedSpec } from '@tessera/layers';
+import type {
+  Callback,
+  FitOptions,
+  History,
+  Layer,
+  MetricSpec,
+  Model,
+  ModelInputs,
+  NamedSpec,
+} from '@tessera/layers';
 import type { Optimizer } from '@tessera/optim';
 import { checkDistillationOptions, type DistillationLossOptions } from './distillation-loss.js';
 import { distillationStep } from './distillation-step.js';
@@ -53,7 +62,11 @@ export class Distiller {
   }
 
   /** Trains the student on `x` and integer labels `y` (`fit` options as for any model). */
-  fit(x: ModelInputs, y: ModelInputs, options: FitOptions & { callbacks?: readonly Callback[] } = {}): Promise<History> {
+  fit(
+    x: ModelInputs,
+    y: ModelInputs,
+    options: FitOptions & { callbacks?: readonly Callback[] } = {},
+  ): Promise<History> {
     return this.student.fit(x, y, options);
   }
 }

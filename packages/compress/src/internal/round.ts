@@ -11,5 +11,5 @@ export function roundHalfEven(x: number): number {
 
 /** `min(max(x, lo), hi)`. @internal */
 export function clamp(x: number, lo: number, hi: number): number {
-  return x < lo ? lo : x > hi ? hi : x;
+  return Math.min(Math.max(x, lo), hi);
 }

@@ -9,10 +9,15 @@ import { parentChannel } from './worker-port.js';
 import { gatherRows, shardGradient, summedGradients } from './worker-step.js';
 
 async function weightsOf(model: Model): Promise<Float32Array[]> {
-  return Promise.all(model.weights.map(async (w) => Float32Array.from((await w.variable.data()) as Float32Array)));
+  return Promise.all(
+    model.weights.map(async (w) => Float32Array.from((await w.variable.data()) as Float32Array)),
+  );
 }
 
-async function train(init: WorkerInit, post: (m: WorkerMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
+async function train(
+  init: WorkerInit,
+  post: (m: WorkerMessage, transfer?: ArrayBuffer[]) => void,
+): Promise<void> {
   await initBackend(init.backend, { fallback: false });
   for (const url of init.setup) await import(url);
   const model = deserializeModel(init.topology);
@@ -36,7 +41,10 @@ async function train(init: WorkerInit, post: (m: WorkerMessage, transfer?: Array
   post({ type: 'ready', index: init.index });
   for (let epoch = init.initialEpoch; epoch < init.epochs; epoch++) {
     // Wait for the parent's go (it runs epoch callbacks in between).
-    while (Atomics.load(control, GO_CELL) <= epoch - init.initialEpoch && Atomics.load(control, GO_CELL) !== STOP)
+    while (
+      Atomics.load(control, GO_CELL) <= epoch - init.initialEpoch &&
+      Atomics.load(control, GO_CELL) !== STOP
+    )
       Atomics.wait(control, GO_CELL, Atomics.load(control, GO_CELL), 1000);
     if (Atomics.load(control, GO_CELL) === STOP) break;
     // The same permutation sequence as fit's tensorBatches with the same seed.
@@ -77,24 +85,37 @@ async function train(init: WorkerInit, post: (m: WorkerMessage, transfer?: Array
     }
     if (init.index === 0) {
       const weights = await weightsOf(model);
-      post({ type: 'epoch', epoch, loss: lossSum / n, steps, weights }, weights.map((w) => w.buffer as ArrayBuffer));
+      post(
+        { type: 'epoch', epoch, loss: lossSum / n, steps, weights },
+        weights.map((w) => w.buffer as ArrayBuffer),
+      );
     }
   }
   if (init.index === 0) {
     const weights = await weightsOf(model);
     const optimizerState = await compiled.optimizer.saveState();
-    post({ type: 'done', weights, optimizerState }, weights.map((w) => w.buffer as ArrayBuffer));
+    post(
+      { type: 'done', weights, optimizerState },
+      weights.map((w) => w.buffer as ArrayBuffer),
+    );
   }
   model.dispose();
 }
 
-const channel = await parentChannel();
-channel.onMessage((message) => {
-  const init = message as WorkerInit;
-  if (init?.type !== 'init') return;
-  train(init, (m, transfer) => channel.post(m, transfer)).catch((e: unknown) => {
-    const error = e instanceof Error ? e : new Error(String(e));
-    new SharedBarrier(new Int32Array(init.control, 0, CONTROL_CELLS), init.workers).abort();
-    channel.post({ type: 'error', index: init.index, message: error.message, ...(error.stack ? { stack: error.stack } : {}) });
+// A promise chain rather than top-level await, so the CommonJS build of this entry works too.
+void parentChannel().then((channel) => {
+  channel.onMessage((message) => {
+    const init = message as WorkerInit;
+    if (init?.type !== 'init') return;
+    train(init, (m, transfer) => channel.post(m, transfer)).catch((e: unknown) => {
+      const error = e instanceof Error ? e : new Error(String(e));
+      new SharedBarrier(new Int32Array(init.control, 0, CONTROL_CELLS), init.workers).abort();
+      channel.post({
+        type: 'error',
+        index: init.index,
+        message: error.message,
+        ...(error.stack ? { stack: error.stack } : {}),
+      });
+    });
   });
 });

@@ -53,13 +53,19 @@ describe('fitDataParallel', () => {
     for (const workers of [1, 2, 3]) {
       const model = cnn();
       const start = await flatWeights(model);
-      start.forEach((w, i) => expect(w).toEqual(initial[i]));
+      start.forEach((w, i) => {
+        expect(w).toEqual(initial[i]);
+      });
       const history = await fitDataParallel(model, data.x, data.y, { ...run, workers, backend: 'cpu' });
       const got = await flatWeights(model);
-      got.forEach((w, i) => expect(relativeDifference(expected[i]!, w)).toBeLessThan(1e-5));
+      got.forEach((w, i) => {
+        expect(relativeDifference(expected[i]!, w)).toBeLessThan(1e-5);
+      });
       // Training moved the weights far more than the tolerance.
       expect(relativeDifference(initial[0]!, got[0]!)).toBeGreaterThan(1e-2);
-      history.history.loss!.forEach((l, e) => expect(l).toBeCloseTo(single.history.loss![e]!, 5));
+      history.history.loss!.forEach((l, e) => {
+        expect(l).toBeCloseTo(single.history.loss![e]!, 5);
+      });
       // The optimizer state came back: both optimizers took 20 steps.
       expect(model.optimizer.iterations).toBe(20);
       model.dispose();
@@ -68,10 +74,42 @@ describe('fitDataParallel', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('validates after each epoch, honours stopTraining, and hands the weights back each epoch', async () => {
+    const before = tf.memory().numTensors;
+    const model = cnn();
+    const seen: number[] = [];
+    const stopper = {
+      async onEpochEnd(epoch: number, _logs: unknown, context: { stopTraining: boolean; model: Model }) {
+        seen.push((await context.model.weights[0]!.variable.data())[0]!);
+        if (epoch === 1) context.stopTraining = true;
+      },
+    };
+    const initial = (await model.weights[0]!.variable.data())[0]!;
+    const history = await fitDataParallel(model, data.x, data.y, {
+      ...run,
+      epochs: 5,
+      workers: 2,
+      backend: 'cpu',
+      validationData: [data.x, data.y],
+      callbacks: [stopper as never],
+    });
+    expect(history.history.loss!.length).toBe(2);
+    expect(history.history.val_loss!.length).toBe(2);
+    expect(model.optimizer.iterations).toBe(20);
+    expect(new Set([initial, ...seen]).size).toBe(3);
+    // The validation loss is the model's own loss on the data, computed here with the weights handed back.
+    const logs = await model.evaluate(data.x, data.y);
+    expect(history.history.val_loss!.at(-1)).toBeCloseTo(logs.loss!, 5);
+    model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('refuses what it cannot run', async () => {
     const model = cnn();
     const batchHook = { onBatchEnd: () => undefined };
-    await expect(fitDataParallel(model, data.x, data.y, { callbacks: [batchHook] })).rejects.toThrow(ValidationError);
+    await expect(fitDataParallel(model, data.x, data.y, { callbacks: [batchHook] })).rejects.toThrow(
+      ValidationError,
+    );
     await expect(fitDataParallel(model, data.x, data.y, { workers: 0 })).rejects.toThrow(ValidationError);
     model.compile({ optimizer: 'sgd', loss: (a: tf.Tensor, b: tf.Tensor) => tf.sub(a, b) });
     await expect(fitDataParallel(model, data.x, data.y)).rejects.toThrow(ValidationError);

@@ -1,45 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ValidationError } from '@tessera/core';
-import { type Callback, type CallbackContext, History, type Logs, Model, serializeLayer } from '@tessera/layers';
+import { type Callback, type CallbackContext, History, type Logs, Model } from '@tessera/layers';
+import { CONTROL_CELLS, GO_CELL, STOP, type WorkerMessage } from './protocol.js';
 import { SharedBarrier } from './shared-barrier.js';
-import { CONTROL_CELLS, GO_CELL, type SharedTensor, STOP, type WorkerInit, type WorkerMessage } from './protocol.js';
+import { type DataParallelOptions, workerInit } from './worker-init.js';
 import { startWorker, type WorkerHandle } from './worker-port.js';
 
-/** Options of {@link fitDataParallel}. */
-export interface DataParallelOptions {
-  /** Worker threads, each with its own tfjs engine (default 2). */
-  readonly workers?: number;
-  /** Examples per global batch, split across the workers (default 32). */
-  readonly batchSize?: number;
-  readonly epochs?: number;
-  readonly initialEpoch?: number;
-  /** Reshuffle before each epoch (default true), with `seed` as `fit` does (default: random). */
-  readonly shuffle?: boolean;
-  readonly seed?: number;
-  /** The tfjs backend each worker starts (default `'wasm'`, the fastest CPU backend in Node). */
-  readonly backend?: string;
-  /** Module URLs each worker imports before building the model, e.g. one that registers custom layers. */
-  readonly setup?: readonly (string | URL)[];
-  /** Data to evaluate on after each epoch, in this thread (the model must be compiled with its metrics). */
-  readonly validationData?: readonly [tf.Tensor, tf.Tensor];
-  /** Epoch-level callbacks; batch hooks are not supported (the batches run in the workers). */
-  readonly callbacks?: readonly Callback[];
-}
-
-async function shared(t: tf.Tensor, where: string): Promise<SharedTensor> {
-  if (!(t instanceof tf.Tensor) || t.rank < 1) throw ValidationError.expected('a tensor with a batch axis', t, where);
-  const dtype = t.dtype === 'int32' ? 'int32' : 'float32';
-  const values = await (dtype === t.dtype ? t : tf.cast(t, dtype)).data();
-  const buffer = new SharedArrayBuffer(values.length * 4);
-  (dtype === 'int32' ? new Int32Array(buffer) : new Float32Array(buffer)).set(values);
-  return { shape: [...t.shape], dtype, buffer };
-}
-
-function positive(value: number | undefined, fallback: number, where: string, min = 1): number {
-  const v = value ?? fallback;
-  if (!Number.isInteger(v) || v < min) throw ValidationError.expected(`an integer ≥ ${min}`, value, where);
-  return v;
-}
+export type { DataParallelOptions } from './worker-init.js';
 
 function workerUrl(): URL {
   // From TypeScript sources the worker is a .ts module (started through tsx); from the build, a .js chunk.
@@ -77,50 +44,24 @@ export async function fitDataParallel(
   options: DataParallelOptions = {},
 ): Promise<History> {
   const where = 'fitDataParallel';
-  if (!(model instanceof Model) || !model.compiled) throw new ValidationError('Compile the model first', { where });
-  const compiled = model.compiled;
-  if (!compiled.config.optimizer) throw ValidationError.expected('an optimizer given by name', compiled.optimizer, `${where}(optimizer)`);
-  if (compiled.config.loss.length !== 1 || compiled.config.loss[0] === null || compiled.trainStep)
-    throw ValidationError.expected('one output with a loss given by name and no custom trainStep', compiled.config.loss, `${where}(loss)`);
-  const workers = positive(options.workers, 2, `${where}({ workers })`);
-  const batchSize = positive(options.batchSize, 32, `${where}({ batchSize })`);
-  const epochs = positive(options.epochs, 1, `${where}({ epochs })`);
-  const initialEpoch = positive(options.initialEpoch, 0, `${where}({ initialEpoch })`, 0);
+  if (!(model instanceof Model)) throw ValidationError.expected('a Model', model, where);
+  const base = await workerInit(model, x, y, options, where);
+  const { workers, epochs, initialEpoch, batchSize } = base;
+  const compiled = model.compiled!;
   const callbacks = options.callbacks ?? [];
-  if (callbacks.some((c) => c.onBatchBegin || c.onBatchEnd))
-    throw new ValidationError('Batch callbacks cannot run here: batches run inside the workers', { where });
-  if (x?.shape?.[0] !== y?.shape?.[0]) throw ValidationError.expected(`y with ${x?.shape?.[0]} examples`, y?.shape, `${where}(y)`);
-  if (!model.built) model.build(x.shape);
-  const params = model.trainableWeights.reduce((n, w) => n + w.variable.size, 0);
-  const control = new SharedArrayBuffer(4 * CONTROL_CELLS);
-  const base: Omit<WorkerInit, 'index'> = {
-    type: 'init',
-    workers,
-    backend: options.backend ?? 'wasm',
-    setup: (options.setup ?? []).map(String),
-    topology: serializeLayer(model),
-    weights: await Promise.all(model.weights.map(async (w) => (await w.variable.data()) as Float32Array)),
-    optimizer: compiled.config.optimizer,
-    optimizerState: compiled.optimizer.state === undefined ? null : await compiled.optimizer.saveState(),
-    loss: compiled.config.loss[0],
-    x: await shared(x, `${where}(x)`),
-    y: await shared(y, `${where}(y)`),
-    control,
-    gradients: new SharedArrayBuffer(4 * params * workers),
-    losses: new SharedArrayBuffer(8 * workers),
-    epochs,
-    initialEpoch,
-    batchSize,
-    shuffle: options.shuffle ?? true,
-    seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
-  };
-  const cells = new Int32Array(control, 0, CONTROL_CELLS);
+  const cells = new Int32Array(base.control, 0, CONTROL_CELLS);
   const handles: WorkerHandle[] = [];
   const history = new History();
   const all: Callback[] = [history as Callback, ...callbacks];
   const context: CallbackContext = {
     model,
-    params: { epochs, initialEpoch, steps: Math.ceil(x.shape[0]! / batchSize), samples: x.shape[0]!, metrics: ['loss'] },
+    params: {
+      epochs,
+      initialEpoch,
+      steps: Math.ceil(x.shape[0]! / batchSize),
+      samples: x.shape[0]!,
+      metrics: ['loss'],
+    },
     stopTraining: false,
   };
   const call = async (hook: keyof Callback, ...args: unknown[]) => {
@@ -146,7 +87,8 @@ export async function fitDataParallel(
         Atomics.notify(cells, GO_CELL);
       };
       const onMessage = async (m: WorkerMessage) => {
-        if (m.type === 'error') return fail(new ValidationError(`Worker ${m.index} failed: ${m.message}`, { where }));
+        if (m.type === 'error')
+          return fail(new ValidationError(`Worker ${m.index} failed: ${m.message}`, { where }));
         if (m.type === 'ready' && ++ready === workers) {
           await call('onTrainBegin', context);
           await call('onEpochBegin', initialEpoch, context);
@@ -155,7 +97,9 @@ export async function fitDataParallel(
           setWeights(m.weights);
           lastLogs = { loss: m.loss };
           if (options.validationData) {
-            const scores = await model.evaluate(options.validationData[0], options.validationData[1], { batchSize });
+            const scores = await model.evaluate(options.validationData[0], options.validationData[1], {
+              batchSize,
+            });
             for (const [k, v] of Object.entries(scores)) lastLogs[`val_${k}`] = v;
           }
           await call('onEpochEnd', m.epoch, lastLogs, context);

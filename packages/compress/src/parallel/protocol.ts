@@ -1,11 +1,11 @@
 import type { SavedOptimizerState } from '@tessera/optim';
 import type { SerializedLayer } from '@tessera/layers';
 
-/** Int32 cells of the control buffer after the barrier's: the go signal for the next epoch. */
+/** Int32 cells of the control buffer after the barrier's: the go signal for the next epoch. @internal */
 export const GO_CELL = 3;
-/** Value of the go cell that ends training early. */
+/** Value of the go cell that ends training early. @internal */
 export const STOP = -1;
-/** Int32 cells of the control buffer in all. */
+/** Int32 cells of the control buffer in all. @internal */
 export const CONTROL_CELLS = 4;
 
 /** A tensor shared by all workers: its shape, dtype and buffer. */
@@ -45,6 +45,12 @@ export interface WorkerInit {
 /** Messages from a worker. Worker 0 reports epochs and the final state; every worker reports readiness. */
 export type WorkerMessage =
   | { readonly type: 'ready'; readonly index: number }
-  | { readonly type: 'epoch'; readonly epoch: number; readonly loss: number; readonly steps: number; readonly weights: Float32Array[] }
+  | {
+      readonly type: 'epoch';
+      readonly epoch: number;
+      readonly loss: number;
+      readonly steps: number;
+      readonly weights: Float32Array[];
+    }
   | { readonly type: 'done'; readonly weights: Float32Array[]; readonly optimizerState: SavedOptimizerState }
   | { readonly type: 'error'; readonly index: number; readonly message: string; readonly stack?: string };

@@ -14,7 +14,8 @@ import { ValidationError } from '@tessera/core';
 export function shardOf(size: number, index: number, workers: number): [number, number] {
   if (!Number.isInteger(workers) || workers < 1 || !Number.isInteger(index) || index < 0 || index >= workers)
     throw ValidationError.expected(`a worker index in [0, ${workers})`, index, 'shardOf');
-  if (!Number.isInteger(size) || size < 0) throw ValidationError.expected('a batch size ≥ 0', size, 'shardOf');
+  if (!Number.isInteger(size) || size < 0)
+    throw ValidationError.expected('a batch size ≥ 0', size, 'shardOf');
   const base = Math.floor(size / workers);
   const extra = size % workers;
   const start = index * base + Math.min(index, extra);

@@ -4,11 +4,19 @@ import { BARRIER_CELLS, SharedBarrier } from './shared-barrier.js';
 
 describe('shardOf', () => {
   it('splits a batch into contiguous shards differing by at most one example', () => {
-    for (const [size, workers] of [[10, 3], [2, 4], [64, 2], [7, 1], [0, 2]] as const) {
+    for (const [size, workers] of [
+      [10, 3],
+      [2, 4],
+      [64, 2],
+      [7, 1],
+      [0, 2],
+    ] as const) {
       const shards = Array.from({ length: workers }, (_, i) => shardOf(size, i, workers));
       expect(shards[0]![0]).toBe(0);
       expect(shards.at(-1)![1]).toBe(size);
-      shards.slice(1).forEach(([s], i) => expect(s).toBe(shards[i]![1]));
+      shards.slice(1).forEach(([s], i) => {
+        expect(s).toBe(shards[i]![1]);
+      });
       const sizes = shards.map(([a, b]) => b - a);
       expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
     }

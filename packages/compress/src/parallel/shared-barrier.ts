@@ -5,7 +5,13 @@ const ARRIVED = 0;
 const ROUND = 1;
 const ABORT = 2;
 
-/** Int32 cells a {@link SharedBarrier} needs. */
+/**
+ * Int32 cells a {@link SharedBarrier} needs.
+ * @example
+ * ```ts
+ * const cells = new Int32Array(new SharedArrayBuffer(4 * BARRIER_CELLS));
+ * ```
+ */
 export const BARRIER_CELLS = 3;
 
 /**
@@ -39,7 +45,8 @@ export class SharedBarrier {
       return;
     }
     while (Atomics.load(this.cells, ROUND) === round) {
-      if (Atomics.load(this.cells, ABORT) !== 0) throw new TesseraError('E_ABORTED', 'A peer worker failed', { where: 'SharedBarrier.wait' });
+      if (Atomics.load(this.cells, ABORT) !== 0)
+        throw new TesseraError('E_ABORTED', 'A peer worker failed', { where: 'SharedBarrier.wait' });
       Atomics.wait(this.cells, ROUND, round, 1000);
     }
   }

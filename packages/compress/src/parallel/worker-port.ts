@@ -58,7 +58,10 @@ export async function startWorker(url: URL): Promise<WorkerHandle> {
     return {
       post: (m, transfer) => w.postMessage(m, transfer ?? []),
       onMessage: (listener) => w.addEventListener('message', (e: { data: unknown }) => listener(e.data)),
-      onFailure: (listener) => w.addEventListener('error', (e: { message?: string }) => listener(new Error(e.message ?? 'worker error'))),
+      onFailure: (listener) =>
+        w.addEventListener('error', (e: { message?: string }) =>
+          listener(new Error(e.message ?? 'worker error')),
+        ),
       terminate: async () => w.terminate(),
     };
   }

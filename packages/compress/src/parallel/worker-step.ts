@@ -2,19 +2,22 @@ import * as tf from '@tensorflow/tfjs-core';
 import { type CompiledModel, computeLoss, type Model } from '@tessera/layers';
 import type { SharedTensor } from './protocol.js';
 
-/** Rows `indices` of a shared tensor as a new tensor. */
+/** Rows `indices` of a shared tensor as a new tensor. @internal */
 export function gatherRows(shared: SharedTensor, indices: readonly number[]): tf.Tensor {
   const row = shared.shape.slice(1).reduce((a, b) => a * b, 1);
   const all = shared.dtype === 'int32' ? new Int32Array(shared.buffer) : new Float32Array(shared.buffer);
-  const out = shared.dtype === 'int32' ? new Int32Array(indices.length * row) : new Float32Array(indices.length * row);
-  indices.forEach((r, i) => out.set(all.subarray(r * row, (r + 1) * row), i * row));
+  const out =
+    shared.dtype === 'int32' ? new Int32Array(indices.length * row) : new Float32Array(indices.length * row);
+  indices.forEach((r, i) => {
+    out.set(all.subarray(r * row, (r + 1) * row), i * row);
+  });
   return tf.tensor(out, [indices.length, ...shared.shape.slice(1)], shared.dtype);
 }
 
 /**
  * This worker's share of a global step: the gradient of `(shard size / global batch size) · shard loss`
  * written into `slot` (so the slots sum to the gradient of the global batch's mean loss plus the
- * regularisation), and that weighted loss returned. An empty shard writes zeros.
+ * regularisation), and that weighted loss returned. An empty shard writes zeros. @internal
  */
 export async function shardGradient(
   model: Model,
@@ -29,12 +32,15 @@ export async function shardGradient(
     slot.fill(0);
     return 0;
   }
-  const { value, grads } = tf.variableGrads(() => {
-    const out = model.call(x, { training: true });
-    const predictions = Array.isArray(out) ? out : [out];
-    const { total } = computeLoss(compiled, [y], predictions, null, model.regularizationLosses());
-    return tf.mul(total, fraction) as tf.Scalar;
-  }, trainable.map((w) => w.variable));
+  const { value, grads } = tf.variableGrads(
+    () => {
+      const out = model.call(x, { training: true });
+      const predictions = Array.isArray(out) ? out : [out];
+      const { total } = computeLoss(compiled, [y], predictions, null, model.regularizationLosses());
+      return tf.mul(total, fraction) as tf.Scalar;
+    },
+    trainable.map((w) => w.variable),
+  );
   try {
     let offset = 0;
     for (const w of trainable) {
@@ -50,8 +56,12 @@ export async function shardGradient(
   }
 }
 
-/** The sum of every worker's slot, in worker order (so all workers get bit-identical sums), as tensors. */
-export function summedGradients(all: Float32Array, workers: number, shapes: readonly number[][]): tf.Tensor[] {
+/** The sum of every worker's slot, in worker order (so all workers get bit-identical sums), as tensors. @internal */
+export function summedGradients(
+  all: Float32Array,
+  workers: number,
+  shapes: readonly number[][],
+): tf.Tensor[] {
   const size = all.length / workers;
   const sum = new Float64Array(size);
   for (let w = 0; w < workers; w++) {

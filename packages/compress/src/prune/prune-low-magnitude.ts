@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as tf from '@tensorflow/tfjs-core';
 import { ValidationError } from '@tessera/core';
 import type { ForwardContext, LayerInputs, LayerWeight, Shape } from '@tessera/layers';
 import { LayerWrapper, type LayerWrapperConfig } from '../wrap/layer-wrapper.js';
@@ -19,7 +19,14 @@ export interface PruneLowMagnitudeConfig extends LayerWrapperConfig {
   weightNames?: string[] | null;
 }
 
-/** The kernels of a layer (`kernel`, `depthwise_kernel`, `recurrent_kernel`, ...); biases are left alone. */
+/**
+ * Whether a layer weight's name is a kernel (`kernel`, `depthwise_kernel`, `recurrent_kernel`, ...): what
+ * pruning applies to by default; biases are left alone.
+ * @example
+ * ```ts
+ * isKernelName('depthwise_kernel'); // true
+ * ```
+ */
 export const isKernelName = (name: string): boolean => /kernel$/i.test(name);
 
 /**
@@ -63,7 +70,8 @@ export class PruneLowMagnitude extends LayerWrapper {
 
   /** The counter of optimizer steps taken under pruning (shape [1], after build). */
   get stepVariable(): tf.Variable {
-    if (!this.#step) throw new ValidationError('The wrapper is not built yet', { where: this.where('stepVariable') });
+    if (!this.#step)
+      throw new ValidationError('The wrapper is not built yet', { where: this.where('stepVariable') });
     return this.#step;
   }
 
@@ -72,7 +80,12 @@ export class PruneLowMagnitude extends LayerWrapper {
     const chosen = this.weightNames
       ? this.weightNames.map((n) => {
           const w = weights.find((x) => x.name === n);
-          if (!w) throw ValidationError.expected(`a weight of ${this.layer.name} (${weights.map((x) => x.name).join(', ')})`, n, this.where('weightNames'));
+          if (!w)
+            throw ValidationError.expected(
+              `a weight of ${this.layer.name} (${weights.map((x) => x.name).join(', ')})`,
+              n,
+              this.where('weightNames'),
+            );
           return w;
         })
       : weights.filter((w) => isKernelName(w.name));

@@ -4,7 +4,7 @@ import { ValidationError } from '@tessera/core';
 import { Dense, type Model, sequential } from '@tessera/layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobs, LOGITS_LOSS } from '../testing/toy-data.js';
-import { PruneLowMagnitude } from './prune-low-magnitude.js';
+import type { PruneLowMagnitude } from './prune-low-magnitude.js';
 import { pruneLowMagnitude, stripPruning } from './prune-model.js';
 import { polynomialDecaySparsity } from './pruning-schedule.js';
 import { sparsityReport } from './sparsity-report.js';
@@ -18,9 +18,15 @@ beforeAll(async () => {
 afterAll(() => tf.dispose([data.x, data.y]));
 
 const mlp = (seed: number) =>
-  sequential([new Dense({ units: 32, activation: 'relu', seed, name: 'hidden' }), new Dense({ units: 3, seed: seed + 1, name: 'logits' })], {
-    inputShape: [12],
-  });
+  sequential(
+    [
+      new Dense({ units: 32, activation: 'relu', seed, name: 'hidden' }),
+      new Dense({ units: 3, seed: seed + 1, name: 'logits' }),
+    ],
+    {
+      inputShape: [12],
+    },
+  );
 
 async function accuracyOf(model: Model): Promise<number> {
   const logits = (await model.predict(data.x)) as tf.Tensor;
@@ -44,7 +50,10 @@ describe('pruneLowMagnitude + updatePruningStep + stripPruning', () => {
     const pruned = pruneLowMagnitude(base, { schedule });
     expect(pruned.layers.map((l) => l.className)).toEqual(['PruneLowMagnitude', 'PruneLowMagnitude']);
     // The copy starts from the original's weights.
-    const [w0, w1] = [base.layers[0]!.getWeights(), (pruned.layers[0] as PruneLowMagnitude).layer.getWeights()];
+    const [w0, w1] = [
+      base.layers[0]!.getWeights(),
+      (pruned.layers[0] as PruneLowMagnitude).layer.getWeights(),
+    ];
     expect(await w1[0]!.data()).toEqual(await w0[0]!.data());
     tf.dispose([...w0, ...w1]);
     pruned.compile({ optimizer: { name: 'adam', options: { learningRate: 0.01 } }, loss: LOGITS_LOSS });
@@ -68,18 +77,36 @@ describe('pruneLowMagnitude + updatePruningStep + stripPruning', () => {
   it('prunes globally and by filter', async () => {
     const before = tf.memory().numTensors;
     const base = mlp(5);
-    const schedule = polynomialDecaySparsity({ initialSparsity: 0.5, finalSparsity: 0.5, beginStep: 0, endStep: 1, frequency: 1 });
-    for (const [scope, structure] of [['global', 'element'], ['layer', 'filter']] as const) {
+    const schedule = polynomialDecaySparsity({
+      initialSparsity: 0.5,
+      finalSparsity: 0.5,
+      beginStep: 0,
+      endStep: 1,
+      frequency: 1,
+    });
+    for (const [scope, structure] of [
+      ['global', 'element'],
+      ['layer', 'filter'],
+    ] as const) {
       const pruned = pruneLowMagnitude(base, { schedule, scope, structure });
       pruned.compile({ optimizer: 'sgd', loss: LOGITS_LOSS });
-      await pruned.fit(data.x, data.y, { epochs: 1, batchSize: 96, seed: 1, callbacks: [updatePruningStep()] });
+      await pruned.fit(data.x, data.y, {
+        epochs: 1,
+        batchSize: 96,
+        seed: 1,
+        callbacks: [updatePruningStep()],
+      });
       const report = await sparsityReport(pruned, { include: (_p, name) => name === 'kernel' });
       if (scope === 'global') {
         const total = 12 * 32 + 32 * 3;
         expect(report.weights.reduce((n, w) => n + w.zeros, 0)).toBe(total - Math.round(total * 0.5));
       } else {
-        const k = (await (pruned.layers[0] as PruneLowMagnitude).layer.weights[0]!.variable.data()) as Float32Array;
-        const zeroColumns = Array.from({ length: 32 }, (_, c) => [...Array(12).keys()].every((r) => k[r * 32 + c] === 0));
+        const k = (await (
+          pruned.layers[0] as PruneLowMagnitude
+        ).layer.weights[0]!.variable.data()) as Float32Array;
+        const zeroColumns = Array.from({ length: 32 }, (_, c) =>
+          [...Array(12).keys()].every((r) => k[r * 32 + c] === 0),
+        );
         expect(zeroColumns.filter(Boolean).length).toBe(16);
       }
       pruned.dispose();
@@ -90,8 +117,15 @@ describe('pruneLowMagnitude + updatePruningStep + stripPruning', () => {
 
   it('validates', () => {
     const base = mlp(9);
-    const schedule = polynomialDecaySparsity({ initialSparsity: 0, finalSparsity: 0.5, beginStep: 0, endStep: 1 });
-    expect(() => pruneLowMagnitude(base, { schedule, scope: 'global', structure: 'filter' })).toThrow(ValidationError);
+    const schedule = polynomialDecaySparsity({
+      initialSparsity: 0,
+      finalSparsity: 0.5,
+      beginStep: 0,
+      endStep: 1,
+    });
+    expect(() => pruneLowMagnitude(base, { schedule, scope: 'global', structure: 'filter' })).toThrow(
+      ValidationError,
+    );
     expect(() => pruneLowMagnitude(base, {} as never)).toThrow(ValidationError);
     base.dispose();
   });

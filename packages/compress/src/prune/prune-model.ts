@@ -3,7 +3,12 @@ import { type Layer, type Model, type SerializedLayer, serializeLayer } from '@t
 import { registerCompress } from '../register.js';
 import { LayerWrapper } from '../wrap/layer-wrapper.js';
 import { rewriteModel } from '../wrap/rewrite-model.js';
-import { isKernelName, PruneLowMagnitude, type PruningScope, type PruningStructure } from './prune-low-magnitude.js';
+import {
+  isKernelName,
+  PruneLowMagnitude,
+  type PruningScope,
+  type PruningStructure,
+} from './prune-low-magnitude.js';
 import type { PruningSchedule } from './pruning-schedule.js';
 
 /** Options of {@link pruneLowMagnitude}. */
@@ -18,7 +23,8 @@ export interface PruneOptions {
   readonly layers?: (layer: Layer) => boolean;
 }
 
-const hasKernel = (layer: Layer) => layer.weights.some((w) => isKernelName(w.name)) && layer.sublayers.length === 0;
+const hasKernel = (layer: Layer) =>
+  layer.weights.some((w) => isKernelName(w.name)) && layer.sublayers.length === 0;
 
 /**
  * A copy of `model` in which the chosen layers are wrapped in {@link PruneLowMagnitude} (TF-MOT's
@@ -41,7 +47,10 @@ export function pruneLowMagnitude(model: Model, options: PruneOptions): Model {
   if (typeof options?.schedule !== 'function' || typeof options.schedule.config !== 'object')
     throw ValidationError.expected('a pruning schedule', options?.schedule, `${where}(schedule)`);
   if (options.scope === 'global' && options.structure === 'filter')
-    throw new ValidationError('Filter pruning is per layer: filter norms of different layers do not compare', { where });
+    throw new ValidationError(
+      'Filter pruning is per layer: filter norms of different layers do not compare',
+      { where },
+    );
   registerCompress();
   const select = options.layers ?? hasKernel;
   let count = 0;

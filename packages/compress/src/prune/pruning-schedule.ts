@@ -125,6 +125,12 @@ export function constantSparsity(options: ConstantSparsityOptions): PruningSched
     sparsity: target,
   });
   return Object.assign(schedule, {
-    config: { className: 'ConstantSparsity', targetSparsity: target, beginStep: options.beginStep, endStep, frequency },
+    config: {
+      className: 'ConstantSparsity',
+      targetSparsity: target,
+      beginStep: options.beginStep,
+      endStep,
+      frequency,
+    },
   });
 }

@@ -35,7 +35,9 @@ describe('polynomialDecaySparsity against the TF-MOT PolynomialDecay formula', (
     expect(() => polynomialDecaySparsity({ ...ok, finalSparsity: 1 })).toThrow(ValidationError);
     expect(() => polynomialDecaySparsity({ ...ok, endStep: -1 })).toThrow(ValidationError);
     expect(() => polynomialDecaySparsity({ ...ok, frequency: 0 })).toThrow(ValidationError);
-    expect(() => constantSparsity({ targetSparsity: 0.5, beginStep: 5, endStep: 3 })).toThrow(ValidationError);
+    expect(() => constantSparsity({ targetSparsity: 0.5, beginStep: 5, endStep: 3 })).toThrow(
+      ValidationError,
+    );
   });
 });
 
@@ -53,7 +55,9 @@ describe('masks against torch.nn.utils.prune', () => {
       g.weights.map((w) => Float32Array.from(w.values)),
       g.sparsity,
     );
-    masks.forEach((m, i) => expect(Array.from(m)).toEqual(g.masks[i]));
+    masks.forEach((m, i) => {
+      expect(Array.from(m)).toEqual(g.masks[i]);
+    });
     // Global pruning prunes the layer of small weights (scale 0.3) hardest.
     const kept = masks.map((m) => m.reduce((a, b) => a + b, 0) / m.length);
     expect(kept[1]).toBeLessThan(kept[0]!);

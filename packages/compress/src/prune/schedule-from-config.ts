@@ -30,5 +30,9 @@ export function scheduleFromConfig(config: Readonly<Record<string, number | stri
       frequency: n.frequency!,
     });
   }
-  throw ValidationError.expected('a schedule config of class PolynomialDecay or ConstantSparsity', className, 'scheduleFromConfig');
+  throw ValidationError.expected(
+    'a schedule config of class PolynomialDecay or ConstantSparsity',
+    className,
+    'scheduleFromConfig',
+  );
 }

@@ -65,6 +65,11 @@ export async function sparsityReport(
   };
 }
 
-/** Whether a layer weight is a kernel (the weights pruning applies to). */
+/**
+ * A {@link sparsityReport} filter keeping only kernels (the weights pruning applies to).
+ * @example
+ * ```ts
+ * const kernels = await sparsityReport(model, { include: isKernelWeight });
+ * ```
+ */
 export const isKernelWeight = (_path: string, name: string): boolean => /kernel$/i.test(name);
-

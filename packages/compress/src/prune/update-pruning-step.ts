@@ -13,7 +13,13 @@ interface PruningGroup {
   readonly global: boolean;
 }
 
-/** The {@link PruneLowMagnitude} wrappers of a model (nested ones too). */
+/**
+ * The {@link PruneLowMagnitude} wrappers of a model (nested ones too).
+ * @example
+ * ```ts
+ * for (const w of pruningWrappers(pruned)) console.log(w.name, w.prunedWeights.length);
+ * ```
+ */
 export function pruningWrappers(model: Layer): PruneLowMagnitude[] {
   return allLayers(model).filter((l): l is PruneLowMagnitude => l instanceof PruneLowMagnitude);
 }
@@ -26,7 +32,9 @@ function groupsOf(wrappers: readonly PruneLowMagnitude[]): PruningGroup[] {
   if (global.length > 0) {
     const key = JSON.stringify(global[0]!.pruningSchedule);
     if (!global.every((w) => JSON.stringify(w.pruningSchedule) === key))
-      throw new ValidationError('Globally pruned layers must share one schedule', { where: 'updatePruningStep' });
+      throw new ValidationError('Globally pruned layers must share one schedule', {
+        where: 'updatePruningStep',
+      });
     groups.push({ schedule: scheduleFromConfig(global[0]!.pruningSchedule), wrappers: global, global: true });
   }
   return groups;
@@ -38,7 +46,9 @@ async function updateMasks(group: PruningGroup, sparsity: number): Promise<void>
   const masks = group.global
     ? globalMagnitudeMasks(values, sparsity)
     : pairs.map((p, i) =>
-        p.structure === 'filter' ? filterMask(values[i]!, p.weight.shape, sparsity) : magnitudeMask(values[i]!, sparsity),
+        p.structure === 'filter'
+          ? filterMask(values[i]!, p.weight.shape, sparsity)
+          : magnitudeMask(values[i]!, sparsity),
       );
   pairs.forEach((p, i) => {
     tf.tidy(() => p.mask.assign(tf.tensor(Float32Array.from(masks[i]!), p.weight.shape)));
@@ -75,9 +85,12 @@ export function updatePruningStep(): Callback {
     async onTrainBegin(context: CallbackContext) {
       wrappers = pruningWrappers(context.model);
       if (wrappers.length === 0) {
-        throw new ValidationError('The model has no PruneLowMagnitude layers; wrap it with pruneLowMagnitude()', {
-          where: 'updatePruningStep',
-        });
+        throw new ValidationError(
+          'The model has no PruneLowMagnitude layers; wrap it with pruneLowMagnitude()',
+          {
+            where: 'updatePruningStep',
+          },
+        );
       }
       groups = groupsOf(wrappers);
       step = (await wrappers[0]!.stepVariable.data())[0]!;

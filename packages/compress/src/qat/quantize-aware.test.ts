@@ -39,7 +39,11 @@ describe('quantizeAware', () => {
     const base = cnn();
     const qat = quantizeAware(base, { quantizeOutputs: false });
     expect(qat.layers.every((l) => l instanceof QuantizeWrapper)).toBe(true);
-    qat.compile({ optimizer: { name: 'adam', options: { learningRate: 0.01 } }, loss: LOGITS_LOSS, metrics: ['accuracy'] });
+    qat.compile({
+      optimizer: { name: 'adam', options: { learningRate: 0.01 } },
+      loss: LOGITS_LOSS,
+      metrics: ['accuracy'],
+    });
     const history = await qat.fit(data.x, data.y, { epochs: 3, batchSize: 32, seed: 3 });
     const acc = history.history.accuracy!;
     expect(acc.at(-1)!).toBeGreaterThan(0.9);
@@ -60,7 +64,8 @@ describe('quantizeAware', () => {
     const base = cnn();
     const qat = quantizeAware(base);
     const conv = qat.layers[0] as QuantizeWrapper;
-    const range = () => Promise.all(conv.weights.filter((w) => w.name.startsWith('output_')).map((w) => w.variable.data()));
+    const range = () =>
+      Promise.all(conv.weights.filter((w) => w.name.startsWith('output_')).map((w) => w.variable.data()));
     const out = qat.call(data.x) as tf.Tensor;
     out.dispose();
     expect((await range()).map((r) => r[0])).toEqual([0, 0, 0]);

@@ -31,7 +31,8 @@ export interface QuantizeAwareOptions {
 export function quantizeAware(model: Model, options: QuantizeAwareOptions = {}): Model {
   registerCompress();
   const select = options.layers ?? ((l: Layer) => !(l instanceof InputLayer) && l.sublayers.length === 0);
-  if (typeof select !== 'function') throw ValidationError.expected('a layer filter function', select, 'quantizeAware');
+  if (typeof select !== 'function')
+    throw ValidationError.expected('a layer filter function', select, 'quantizeAware');
   return rewriteModel(model, (layer, serialized) => {
     if (layer instanceof LayerWrapper || !select(layer)) return null;
     const config = { layer: serialized, name: layer.name, quantizeOutput: options.quantizeOutputs ?? true };
@@ -48,5 +49,7 @@ export function quantizeAware(model: Model, options: QuantizeAwareOptions = {}):
  * ```
  */
 export function stripQuantizeWrappers(model: Model): Model {
-  return rewriteModel(model, (layer) => (layer instanceof QuantizeWrapper ? serializeLayer(layer.layer) : null));
+  return rewriteModel(model, (layer) =>
+    layer instanceof QuantizeWrapper ? serializeLayer(layer.layer) : null,
+  );
 }

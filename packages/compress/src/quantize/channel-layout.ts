@@ -42,9 +42,12 @@ export function checkValues(values: ArrayLike<number>, shape: readonly number[],
   }
   const size = shape.reduce((a, b) => a * b, 1);
   if (values?.length !== size) {
-    throw new ShapeError(`Expected ${size} values for shape [${shape.join(', ')}], received ${values?.length}`, {
-      where,
-    });
+    throw new ShapeError(
+      `Expected ${size} values for shape [${shape.join(', ')}], received ${values?.length}`,
+      {
+        where,
+      },
+    );
   }
   for (let i = 0; i < values.length; i++) {
     if (!Number.isFinite(values[i]!)) {

@@ -20,9 +20,13 @@ describe('fakeQuantize against torch.fake_quantize_per_{tensor,channel}_affine',
       const zeroPoint = tf.tensor1d(c.zeroPoints, 'int32');
       const options = { quantMin: c.quantMin, quantMax: c.quantMax };
       const out = fakeQuantize(x, scale, zeroPoint, options);
-      const grad = tf.grad((v: tf.Tensor) => tf.sum(tf.mul(fakeQuantize(v, scale, zeroPoint, options), upstream)))(x);
+      const grad = tf.grad((v: tf.Tensor) =>
+        tf.sum(tf.mul(fakeQuantize(v, scale, zeroPoint, options), upstream)),
+      )(x);
       const [o, g] = await Promise.all([out.data(), grad.data()]);
-      o.forEach((v, i) => expect(v).toBeCloseTo(c.output[i]!, 6));
+      o.forEach((v, i) => {
+        expect(v).toBeCloseTo(c.output[i]!, 6);
+      });
       expect(Array.from(g)).toEqual(c.gradient.map((v) => Math.fround(v)));
       // The reference clamps some codes, so the gradient mask is exercised.
       expect(c.gradient.some((v) => v === 0)).toBe(true);
@@ -33,7 +37,9 @@ describe('fakeQuantize against torch.fake_quantize_per_{tensor,channel}_affine',
 
   it('validates its range', () => {
     const x = tf.zeros([2]);
-    expect(() => fakeQuantize(x, tf.scalar(1), tf.scalar(0), { quantMin: 5, quantMax: 5 })).toThrow(ValidationError);
+    expect(() => fakeQuantize(x, tf.scalar(1), tf.scalar(0), { quantMin: 5, quantMax: 5 })).toThrow(
+      ValidationError,
+    );
     x.dispose();
   });
 });

@@ -13,12 +13,16 @@ describe('quantizeInt8 against torch.ao.quantization observers and quantize_per_
         granularity: c.granularity as 'per-tensor' | 'per-channel',
       });
       expect(q.scales.length).toBe(c.scales.length);
-      q.scales.forEach((s, i) => expect(s).toBeCloseTo(c.scales[i]!, 7));
+      q.scales.forEach((s, i) => {
+        expect(s).toBeCloseTo(c.scales[i]!, 7);
+      });
       expect(Array.from(q.zeroPoints)).toEqual(c.zeroPoints);
       expect(Array.from(q.values)).toEqual(c.codes);
       const restored = dequantizeInt8(q);
       const expected = c.dequantized;
-      restored.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 6));
+      restored.forEach((v, i) => {
+        expect(v).toBeCloseTo(expected[i]!, 6);
+      });
     });
   }
 });
@@ -26,7 +30,11 @@ describe('quantizeInt8 against torch.ao.quantization observers and quantize_per_
 const modes = ['symmetric', 'affine'] as const;
 const granularities = ['per-tensor', 'per-channel'] as const;
 const tensorArb = fc
-  .tuple(fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 5 }), fc.double({ min: 1e-4, max: 1e3, noNaN: true }))
+  .tuple(
+    fc.integer({ min: 1, max: 6 }),
+    fc.integer({ min: 1, max: 5 }),
+    fc.double({ min: 1e-4, max: 1e3, noNaN: true }),
+  )
   .chain(([rows, cols, magnitude]) =>
     fc.record({
       shape: fc.constant([rows, cols]),

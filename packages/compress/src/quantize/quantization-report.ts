@@ -60,13 +60,18 @@ export async function quantizationReport(
   quantized: QuantizedModel,
   options: QuantizationReportOptions,
 ): Promise<QuantizationReport> {
-  if (!options?.x || !options.y) throw ValidationError.expected('{ x, y } validation data', options, 'quantizationReport');
+  if (!options?.x || !options.y)
+    throw ValidationError.expected('{ x, y } validation data', options, 'quantizationReport');
   const float32 = quantized.weights.reduce((n, w) => n + w.tensor.shape.reduce((a, b) => a * b, 1) * 4, 0);
   const asFloat: QuantizedModel = {
     ...quantized,
     weights: quantized.weights.map((w) => ({
       path: w.path,
-      tensor: { format: 'float32', shape: w.tensor.shape, values: new Float32Array(w.tensor.shape.reduce((a, b) => a * b, 1)) },
+      tensor: {
+        format: 'float32',
+        shape: w.tensor.shape,
+        values: new Float32Array(w.tensor.shape.reduce((a, b) => a * b, 1)),
+      },
     })),
   };
   const restored = dequantizeModel(quantized);

@@ -60,7 +60,7 @@ describe('quantizeModel (post-training)', () => {
     const params = model.countParams();
     const biasCount = 8 + 32 + 4;
     expect(report.float32Bytes).toBe(params * 4);
-    expect(report.quantizedBytes).toBe((params - biasCount) + biasCount * 4 + (8 + 32 + 4) * 5);
+    expect(report.quantizedBytes).toBe(params - biasCount + biasCount * 4 + (8 + 32 + 4) * 5);
     expect(report.sizeRatio).toBeLessThan(0.3);
     expect(report.fileBytes).toBeLessThan(report.float32FileBytes);
     expect(report.float32Score).toBeGreaterThan(0.9);

@@ -1,6 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { IOError, ValidationError } from '@tessera/core';
-import { deserializeModel, Model, modelWeightPaths, type SerializedLayer, serializeLayer } from '@tessera/layers';
+import {
+  deserializeModel,
+  Model,
+  modelWeightPaths,
+  type SerializedLayer,
+  serializeLayer,
+} from '@tessera/layers';
 import { dequantizeFloat16, quantizeFloat16 } from './float16.js';
 import { dequantizeInt8, quantizeInt8 } from './int8.js';
 import {
@@ -52,9 +58,13 @@ export interface QuantizedModel {
  * const restored = dequantizeModel(q);   // a float32 model again, dequantised on load
  * ```
  */
-export async function quantizeModel(model: Model, options: QuantizeModelOptions = {}): Promise<QuantizedModel> {
+export async function quantizeModel(
+  model: Model,
+  options: QuantizeModelOptions = {},
+): Promise<QuantizedModel> {
   const where = 'quantizeModel';
-  if (!(model instanceof Model) || !model.built) throw ValidationError.expected('a built Model', model, where);
+  if (!(model instanceof Model) || !model.built)
+    throw ValidationError.expected('a built Model', model, where);
   const format = options.format ?? 'int8';
   if (format !== 'int8' && format !== 'float16')
     throw ValidationError.expected('"int8" or "float16"', format, `${where}(format)`);
@@ -79,7 +89,13 @@ export async function quantizeModel(model: Model, options: QuantizeModelOptions 
   return { format: 'tessera.quantized-model', version: 1, topology: serializeLayer(model), weights: stored };
 }
 
-/** float32 values of a stored tensor. */
+/**
+ * The float32 values a stored tensor stands for.
+ * @example
+ * ```ts
+ * const values = dequantizeStored(quantized.weights[0].tensor);
+ * ```
+ */
 export function dequantizeStored(t: StoredTensor): Float32Array {
   return t.format === 'int8' ? dequantizeInt8(t) : t.format === 'float16' ? dequantizeFloat16(t) : t.values;
 }
@@ -129,7 +145,9 @@ export function loadQuantizedWeights(model: Model, quantized: QuantizedModel): v
  */
 export function dequantizeModel(quantized: QuantizedModel): Model {
   if (quantized?.format !== 'tessera.quantized-model')
-    throw new IOError('Expected a quantised model (format "tessera.quantized-model")', { where: 'dequantizeModel' });
+    throw new IOError('Expected a quantised model (format "tessera.quantized-model")', {
+      where: 'dequantizeModel',
+    });
   const model = deserializeModel(quantized.topology);
   try {
     loadQuantizedWeights(model, quantized);
@@ -140,7 +158,13 @@ export function dequantizeModel(quantized: QuantizedModel): Model {
   return model;
 }
 
-/** Bytes of the stored weights of a quantised model (codes, scales, zero points, float32 leftovers). */
+/**
+ * Bytes of the stored weights of a quantised model (codes, scales, zero points, float32 leftovers).
+ * @example
+ * ```ts
+ * quantizedByteSize(await quantizeModel(model)) / (model.countParams() * 4); // about 0.25
+ * ```
+ */
 export function quantizedByteSize(quantized: QuantizedModel): number {
   return quantized.weights.reduce((n, w) => n + storedByteSize(w.tensor), 0);
 }

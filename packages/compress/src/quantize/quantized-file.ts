@@ -29,7 +29,11 @@ export function encodeQuantizedModel(quantized: QuantizedModel): Uint8Array {
     if (tensor.format === 'int8') {
       tensors[path] = { dtype: 'I8', shape: tensor.shape, data: tensor.values };
       tensors[`${path}.scales`] = { dtype: 'F32', shape: [tensor.scales.length], data: tensor.scales };
-      tensors[`${path}.zero_points`] = { dtype: 'I8', shape: [tensor.zeroPoints.length], data: tensor.zeroPoints };
+      tensors[`${path}.zero_points`] = {
+        dtype: 'I8',
+        shape: [tensor.zeroPoints.length],
+        data: tensor.zeroPoints,
+      };
       info[path] = { format: 'int8', mode: tensor.mode, axis: tensor.axis };
     } else if (tensor.format === 'float16') {
       tensors[path] = { dtype: 'F16', shape: tensor.shape, data: tensor.bits };
@@ -59,7 +63,10 @@ export function decodeQuantizedModel(bytes: Uint8Array): QuantizedModel {
   const where = 'decodeQuantizedModel';
   const { tensors, metadata } = parseSafetensors(bytes);
   if (metadata.format !== 'tessera.quantized-model' || metadata.version !== '1')
-    throw new IOError('Expected a quantised model file (metadata format "tessera.quantized-model", version 1)', { where });
+    throw new IOError(
+      'Expected a quantised model file (metadata format "tessera.quantized-model", version 1)',
+      { where },
+    );
   let topology: SerializedLayer;
   let list: [string, StoredInfo][];
   try {
@@ -87,7 +94,8 @@ export function decodeQuantizedModel(bytes: Uint8Array): QuantizedModel {
         zeroPoints: need(`${path}.zero_points`).data as Int8Array,
       };
       tensor = q;
-    } else if (info.format === 'float16') tensor = { format: 'float16', shape: [...t.shape], bits: t.data as Uint16Array };
+    } else if (info.format === 'float16')
+      tensor = { format: 'float16', shape: [...t.shape], bits: t.data as Uint16Array };
     else tensor = { format: 'float32', shape: [...t.shape], values: t.data as Float32Array };
     return { path, tensor };
   });

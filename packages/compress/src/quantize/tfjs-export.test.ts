@@ -31,7 +31,9 @@ describe('quantizedTfjsArtifacts', () => {
       const ours = model.call(x) as tf.Tensor;
       const tolerance = quantization === 'uint8' ? 0.05 : 2e-3;
       const [a, b] = [await theirs.data(), await ours.data()];
-      a.forEach((v, i) => expect(Math.abs(v - b[i]!)).toBeLessThan(tolerance));
+      a.forEach((v, i) => {
+        expect(Math.abs(v - b[i]!)).toBeLessThan(tolerance);
+      });
       // The loaded kernel holds the dequantised values: a uint8 kernel has at most 256 distinct values.
       const kernel = await loaded.layers[0]!.getWeights()[0]!.data();
       if (quantization === 'uint8') expect(new Set(kernel).size).toBeLessThanOrEqual(256);
@@ -39,7 +41,9 @@ describe('quantizedTfjsArtifacts', () => {
       const again = await modelFromTfjsArtifacts(artifacts);
       const mine = again.call(x) as tf.Tensor;
       const c = await mine.data();
-      c.forEach((v, i) => expect(v).toBeCloseTo(a[i]!, 5));
+      c.forEach((v, i) => {
+        expect(v).toBeCloseTo(a[i]!, 5);
+      });
       tf.dispose([x, theirs, ours, mine]);
       loaded.dispose();
       again.dispose();

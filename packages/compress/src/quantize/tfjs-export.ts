@@ -30,6 +30,8 @@ export async function quantizedTfjsArtifacts(
   );
   const expected = artifacts.weightSpecs?.map((s) => s.name).join(',');
   if (expected !== specs.map((s) => s.name).join(','))
-    throw new IOError('The tfjs weight names changed between topology and weights', { where: 'quantizedTfjsArtifacts' });
+    throw new IOError('The tfjs weight names changed between topology and weights', {
+      where: 'quantizedTfjsArtifacts',
+    });
   return { ...artifacts, weightSpecs: specs, weightData: data, generatedBy: '@tessera/compress' };
 }

@@ -24,7 +24,9 @@ describe('quantizeForTfjs', () => {
           const q = quantizeForTfjs(values, [values.length], dtype);
           const restored = dequantizeFromTfjs(q);
           values.forEach((v, i) => {
-            expect(Math.abs(restored[i]! - v)).toBeLessThanOrEqual((q.scale / 2) * (1 + 1e-6) + Math.abs(v) * 2 ** -24);
+            expect(Math.abs(restored[i]! - v)).toBeLessThanOrEqual(
+              (q.scale / 2) * (1 + 1e-6) + Math.abs(v) * 2 ** -24,
+            );
           });
           expect(restored[values.length - 1]).toBeCloseTo(0, 12);
         }),
@@ -62,7 +64,11 @@ describe('float16 storage', () => {
 
 describe('encodeTfjsWeights is read back by tf.io.decodeWeights', () => {
   const weights = [
-    { name: 'dense/kernel', shape: [3, 4], values: Float32Array.from({ length: 12 }, (_, i) => Math.sin(i) * 0.7) },
+    {
+      name: 'dense/kernel',
+      shape: [3, 4],
+      values: Float32Array.from({ length: 12 }, (_, i) => Math.sin(i) * 0.7),
+    },
     { name: 'dense/bias', shape: [4], values: Float32Array.from([0.1, -0.2, 0.3, 0]) },
   ];
   for (const quantization of ['uint8', 'uint16', 'float16', null] as const) {
@@ -76,7 +82,9 @@ describe('encodeTfjsWeights is read back by tf.io.decodeWeights', () => {
       const kernel = await decoded['dense/kernel']!.data();
       const bias = await decoded['dense/bias']!.data();
       const step = quantization === 'uint8' ? 1.4 / 255 : quantization === 'uint16' ? 1.4 / 65535 : 1e-3;
-      kernel.forEach((v, i) => expect(Math.abs(v - weights[0]!.values[i]!)).toBeLessThanOrEqual(step / 2 + 1e-7));
+      kernel.forEach((v, i) => {
+        expect(Math.abs(v - weights[0]!.values[i]!)).toBeLessThanOrEqual(step / 2 + 1e-7);
+      });
       expect(Array.from(bias)).toEqual(Array.from(weights[1]!.values));
       tf.dispose(Object.values(decoded));
       expect(tf.memory().numTensors).toBe(before);

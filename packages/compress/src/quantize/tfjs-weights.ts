@@ -28,7 +28,13 @@ export interface TfjsEncodedWeights {
   readonly specs: io.WeightsManifestEntry[];
 }
 
-/** Kernels (rank ≥ 2) are worth quantising; vectors are not. */
+/**
+ * The default weight filter of {@link encodeTfjsWeights}: kernels (rank ≥ 2) are worth quantising; vectors are not.
+ * @example
+ * ```ts
+ * encodeTfjsWeights(weights, { quantization: 'uint8', include: quantizeKernelsOnly });
+ * ```
+ */
 export const quantizeKernelsOnly = (w: NamedWeightValues): boolean => w.shape.length >= 2;
 
 /**
@@ -51,7 +57,11 @@ export function encodeTfjsWeights(
   const where = 'encodeTfjsWeights';
   const quantization = options.quantization === undefined ? 'uint8' : options.quantization;
   if (quantization !== null && !['uint8', 'uint16', 'float16'].includes(quantization)) {
-    throw ValidationError.expected('"uint8", "uint16", "float16" or null', quantization, `${where}(quantization)`);
+    throw ValidationError.expected(
+      '"uint8", "uint16", "float16" or null',
+      quantization,
+      `${where}(quantization)`,
+    );
   }
   const include = options.include ?? quantizeKernelsOnly;
   const seen = new Set<string>();

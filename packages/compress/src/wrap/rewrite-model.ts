@@ -6,7 +6,11 @@ import { LayerWrapper } from './layer-wrapper.js';
 /** Returns the replacement of a layer as `{ className, config }`, or null to keep it (and recurse into models). */
 export type LayerRewrite = (layer: Layer, serialized: SerializedLayer) => SerializedLayer | null;
 
-function rewriteSerialized(layer: Layer, serialized: SerializedLayer, rewrite: LayerRewrite): SerializedLayer {
+function rewriteSerialized(
+  layer: Layer,
+  serialized: SerializedLayer,
+  rewrite: LayerRewrite,
+): SerializedLayer {
   const replaced = rewrite(layer, serialized);
   if (replaced) return replaced;
   if (!(layer instanceof Model)) return serialized;
@@ -29,11 +33,18 @@ function rewriteSerialized(layer: Layer, serialized: SerializedLayer, rewrite: L
 export function copyWeightsAcross(source: Layer, target: Layer): void {
   const sourceWrapped = source instanceof LayerWrapper;
   const targetWrapped = target instanceof LayerWrapper;
-  if (targetWrapped && (!sourceWrapped || source.className !== target.className))
-    return copyWeightsAcross(source, target.layer);
-  if (sourceWrapped && !targetWrapped) return copyWeightsAcross(source.layer, target);
+  if (targetWrapped && (!sourceWrapped || source.className !== target.className)) {
+    copyWeightsAcross(source, target.layer);
+    return;
+  }
+  if (sourceWrapped && !targetWrapped) {
+    copyWeightsAcross(source.layer, target);
+    return;
+  }
   if (source instanceof Model && target instanceof Model && !sourceWrapped) {
-    source.layers.forEach((l, i) => copyWeightsAcross(l, target.layers[i]!));
+    source.layers.forEach((l, i) => {
+      copyWeightsAcross(l, target.layers[i]!);
+    });
     return;
   }
   if (source.weights.length === 0) return;
@@ -57,7 +68,8 @@ export function copyWeightsAcross(source: Layer, target: Layer): void {
  */
 export function rewriteModel(model: Model, rewrite: LayerRewrite): Model {
   if (!(model instanceof Model)) throw ValidationError.expected('a Model', model, 'rewriteModel');
-  if (!model.built) throw new ValidationError('Build the model first (give it an input shape)', { where: 'rewriteModel' });
+  if (!model.built)
+    throw new ValidationError('Build the model first (give it an input shape)', { where: 'rewriteModel' });
   const copy = deserializeModel(rewriteSerialized(model, serializeLayer(model), rewrite));
   try {
     copyWeightsAcross(model, copy);

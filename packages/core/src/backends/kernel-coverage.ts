@@ -38,7 +38,12 @@ export async function kernelCoverage(backendName: string): Promise<KernelCoverag
   await loadCpuBackendPackage();
   const registered = new Set(tf.getKernelsForBackend(backendName).map((k) => k.kernelName));
   const origins = kernelOrigins(backendName);
-  const byOrigin = { native: [] as string[], completed: [] as string[], corrected: [] as string[], fallback: [] as string[] };
+  const byOrigin = {
+    native: [] as string[],
+    completed: [] as string[],
+    corrected: [] as string[],
+    fallback: [] as string[],
+  };
   for (const name of registered) byOrigin[origins.get(name) ?? 'native'].push(name);
   const missing = tf
     .getKernelsForBackend('cpu')

@@ -4,7 +4,7 @@ export * from './correct-kernels.js';
 export * from './kernel-completion.js';
 export * from './kernel-completions.js';
 export * from './kernel-correction.js';
-export { replacedKernel, runReplacedKernel } from './replaced-kernels.js';
+export { nativeUnless, replacedKernel, runReplacedKernel } from './replaced-kernels.js';
 export * from './kernels/_FusedMatMul.js';
 export * from './kernels/BatchMatMul.js';
 export * from './kernels/Cast.js';

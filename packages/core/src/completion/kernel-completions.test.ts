@@ -60,9 +60,31 @@ const exercises: Record<string, () => tf.Tensor> = {
     const attrs = { filterSize: 2, strides: 2, pad: 'same' };
     return tf.engine().runKernel(tf.MaxPool3DGrad, { dy, input: x, output: y }, attrs);
   },
+  _FusedMatMul: () =>
+    tf
+      .engine()
+      .runKernel(
+        tf._FusedMatMul,
+        { a: t5([1, 3, 2], 1), b: t5([1, 4, 3], 2), bias: t5([2, 1], 3) },
+        { transposeA: true, transposeB: true, activation: 'relu' },
+      ),
+  FloorDiv: () => tf.floorDiv(t5([2, 3], 1), tf.scalar(0.3)),
+  OneHot: () => tf.oneHot(tf.tensor1d([0, 2, 5], 'int32'), 3, 0.9, 0.1, 'float32'),
+  Cast: () => tf.cast(t5([2, 3], 1), 'bool'),
+  StridedSlice: () => tf.stridedSlice(t5([2, 3, 4], 1), [0, 1, 0], [2, 2, 4], [1, 1, 2], 0, 0, 0, 0, 0b010),
+  BatchMatMul: () => tf.matMul(t5([2, 1, 3, 4], 1), t5([3, 4, 5], 2)),
+  GatherV2: () => tf.gather(t5([2, 4, 3], 1), tf.tensor2d([1, 3, 0, 0], [2, 2], 'int32'), 1, 1),
+  ResizeBilinearGrad: () =>
+    tf
+      .engine()
+      .runKernel(tf.ResizeBilinearGrad, { images: t5([1, 3, 4, 2], 1), dy: t5([1, 6, 8, 2], 2) }, {}),
+  Transform: () =>
+    tf.image.transform(
+      t4([2, 4, 5, 1], 1),
+      tf.tensor2d([1, 0, 1, 0, 1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0], [2, 8]),
+    ),
 };
 const replacements = [...kernelCompletions.map((c) => ({ ...c, backendName: 'wasm' })), ...kernelCorrections];
-const wasmReplacements = replacements.filter((c) => c.backendName === 'wasm');
 
 describe('kernelCompletions and kernelCorrections', () => {
   it('has one completion per kernel id, each with an exercise here', () => {
@@ -71,20 +93,20 @@ describe('kernelCompletions and kernelCorrections', () => {
     expect(Object.keys(exercises).sort()).toEqual([...new Set(replacements.map((c) => c.kernelName))].sort());
   });
 
-  it('uses only kernels the wasm backend registers natively', () => {
-    const wasm = new Set(tf.getKernelsForBackend('wasm').map((k) => k.kernelName));
-    for (const { kernelName, uses } of replacements) {
+  it('uses only kernels its backend registers natively', () => {
+    for (const { kernelName, uses, backendName } of replacements) {
+      const registered = new Set(tf.getKernelsForBackend(backendName).map((k) => k.kernelName));
       expect(
-        uses.filter((u) => !wasm.has(u)),
-        kernelName,
+        uses.filter((u) => !registered.has(u)),
+        `${backendName}/${kernelName}`,
       ).toEqual([]);
     }
   });
 
-  it.each(wasmReplacements.map((c) => [c.kernelName, c.uses] as const))(
-    '%s runs no kernel missing from its `uses`',
-    async (kernelName, uses) => {
-      await useBackend('wasm');
+  it.each(replacements.map((c) => [c.backendName, c.kernelName, c.uses] as const))(
+    '%s/%s runs no kernel missing from its `uses`',
+    async (backendName, kernelName, uses) => {
+      await useBackend(backendName as 'cpu' | 'wasm');
       const profile = await tf.profile(() => exercises[kernelName]!());
       tf.dispose(profile.result as tf.Tensor);
       const ran = new Set(profile.kernels.map((k) => k.name));

@@ -69,3 +69,38 @@ export function runReplacedKernel(
   // The kernel's output owns one backend reference; the tensor takes it over without adding one.
   return engine.makeTensorFromTensorInfo(info as tf.TensorInfo, engine.backend);
 }
+
+/**
+ * A kernel that hands every call to the backend's replaced native kernel, except the calls `isDefective`
+ * picks out, which go to `correction`. The native path adds no wrapping, so a hot kernel (`Cast`,
+ * `BatchMatMul`) pays for its correction only where the native kernel is wrong.
+ *
+ * @example
+ * ```ts
+ * import * as tf from '@tensorflow/tfjs-core';
+ * import { compositeKernelFunc, nativeUnless } from '@tessera/core';
+ * const cast = nativeUnless(
+ *   'Cast',
+ *   ({ x }, attrs) => attrs.dtype === 'bool' && x!.dtype !== 'bool',
+ *   compositeKernelFunc(({ x }) => tf.notEqual(x!, 0)),
+ * );
+ * ```
+ */
+export function nativeUnless(
+  kernelName: string,
+  isDefective: (inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap) => boolean,
+  correction: tf.KernelFunc,
+): tf.KernelFunc {
+  return (args) => {
+    if (isDefective(args.inputs, args.attrs ?? {})) return correction(args);
+    const backendName = tf.engine().backendName;
+    const native = replacedKernel(backendName, kernelName);
+    if (native === undefined) {
+      throw new BackendError(
+        `Expected a native ${kernelName} kernel of backend "${backendName}" replaced by correctKernels; found none`,
+        { where: 'nativeUnless' },
+      );
+    }
+    return native.kernelFunc(args);
+  };
+}

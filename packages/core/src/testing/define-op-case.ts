@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { loadCpuBackendPackage } from '../backends/cpu-backend-plugin.js';
+import { correctKernels } from '../completion/index.js';
 import { ValidationError } from '../errors/index.js';
 import { registerGradientFixes } from '../gradients/fixes/index.js';
 import { compareTensors } from './compare-results.js';
@@ -41,6 +42,7 @@ function checkNoLeak(where: ConformanceLocation, backend: string, evaluation: Va
  * Turns an op definition (name, kernels, variants) into a {@link ConformanceCase}. Each variant is
  * evaluated on the reference and on the backend under test; outputs and gradients are compared in order,
  * and neither run may leave a tensor or backend buffer behind. The previously active backend is restored.
+ * The reference backend's kernels known to be wrong are corrected first (`correctKernels`).
  *
  * @example
  * ```ts
@@ -71,6 +73,9 @@ export function defineOpCase(definition: OpCaseDefinition): ConformanceCase {
       const tolerance = options.tolerance ?? DEFAULT_CONFORMANCE_TOLERANCE;
       // The default oracle: loading tfjs-backend-cpu registers it (and its kernels) with tfjs.
       if (reference === 'cpu' || backend === 'cpu') await loadCpuBackendPackage();
+      // The oracle runs with core's corrections of its known-wrong kernels (the backend under test runs as
+      // its caller set it up, normally through initBackend, which corrects it too).
+      correctKernels(reference);
       // Backends are checked under the gradients Tessera trains with: tfjs-core's, with core's corrections.
       registerGradientFixes();
       const previous = tf.getBackend();

@@ -3,6 +3,7 @@ import { type Model, modelWeightPaths } from '@tessera/layers';
 import type { Optimizer } from '@tessera/optim';
 import * as tf from '@tensorflow/tfjs-core';
 import { type PrivacyBudget, spendPrivacyBudget } from '../privacy/privacy-budget.js';
+import { PrivacyBudgetExceededError } from '../privacy/privacy-errors.js';
 import { computeEpsilon, type PrivacyHistory, recordPrivacySteps } from '../privacy/rdp-accountant.js';
 import { ChaChaStream, deriveKey } from '../secagg/prg.js';
 import { assertDpCompatible } from './dp-compatibility.js';
@@ -22,6 +23,11 @@ export interface DpSgdOptions {
   readonly steps?: number;
   /** Training refuses to take a step that would push ε at δ past `maxEpsilon`. */
   readonly budget?: PrivacyBudget;
+  /**
+   * What happens when the steps asked for do not fit the budget: `'refuse'` (default) throws before the
+   * first step; `'stop'` trains up to the last step that fits and returns with `stoppedBy` saying why.
+   */
+  readonly whenBudgetSpent?: 'refuse' | 'stop';
   /** What was spent before (resume accounting across calls, or across federated rounds). */
   readonly privacy?: PrivacyHistory;
   /** The optimizer the private gradients feed (default: the model's compiled one). */
@@ -43,14 +49,17 @@ export interface DpSgdOutcome {
   /** Examples seen, summed over steps. */
   readonly examples: number;
   readonly method: 'vectorized' | 'microbatch';
+  /** Why training stopped before `steps` (`whenBudgetSpent: 'stop'`), or null. */
+  readonly stoppedBy: string | null;
 }
 
 /**
  * DP-SGD on a compiled `@tessera/layers` model: each step draws a Poisson-sampled batch (rate q), computes
  * per-example gradients, clips each to C, adds Gaussian noise σ·C to the sum, divides by `q·N` and lets the
- * optimizer take the step. The RDP accountant is charged before every step; with a `budget`, a step that
- * would exceed `maxEpsilon` is refused with {@link PrivacyBudgetExceededError} (the model keeps the last
- * private state). Models with BatchNormalization are refused.
+ * optimizer take the step. The RDP accountant is charged before every step. With a `budget`, training
+ * never goes past `maxEpsilon`: by default a run whose steps do not all fit is refused with
+ * {@link PrivacyBudgetExceededError} before it starts; with `whenBudgetSpent: 'stop'` it trains up to the
+ * last step that fits and says why it stopped. Models with BatchNormalization are refused.
  *
  * @example
  * ```ts
@@ -61,7 +70,12 @@ export interface DpSgdOutcome {
  *   {@link ValidationError} for malformed options or data.
  * @see Abadi et al., "Deep Learning with Differential Privacy", CCS 2016; Opacus `DPOptimizer`.
  */
-export async function trainWithDpSgd(model: Model, x: tf.Tensor, y: tf.Tensor, options: DpSgdOptions): Promise<DpSgdOutcome> {
+export async function trainWithDpSgd(
+  model: Model,
+  x: tf.Tensor,
+  y: tf.Tensor,
+  options: DpSgdOptions,
+): Promise<DpSgdOutcome> {
   const where = 'trainWithDpSgd(model, x, y, options)';
   assertDpCompatible(model);
   const n = x.shape[0]!;
@@ -69,21 +83,39 @@ export async function trainWithDpSgd(model: Model, x: tf.Tensor, y: tf.Tensor, o
   if (!(q > 0 && q <= 1)) throw ValidationError.expected('a sampleRate in (0, 1]', q, where);
   if (y.shape[0] !== n) throw ValidationError.expected(`${n} targets`, y.shape[0], where);
   const steps = options.steps ?? Math.max(1, Math.round(1 / q));
-  if (!(Number.isSafeInteger(steps) && steps >= 0)) throw ValidationError.expected('a non-negative integer steps', steps, where);
+  if (!(Number.isSafeInteger(steps) && steps >= 0))
+    throw ValidationError.expected('a non-negative integer steps', steps, where);
   if (!model.built) model.build(x.shape.map((d, i) => (i === 0 ? null : d)));
   const optimizer = options.optimizer ?? model.optimizer;
   const trainable = model.trainableWeights;
   const paths = modelWeightPaths(model, trainable);
   const variables = Object.fromEntries(paths.map((p, i) => [p, trainable[i]!.variable]));
   const spec = treeSpec(variables);
-  const stream = options.seed === undefined ? ChaChaStream.random() : new ChaChaStream(deriveKey('tessera/federated/dp-sgd', options.seed));
+  const stream =
+    options.seed === undefined
+      ? ChaChaStream.random()
+      : new ChaChaStream(deriveKey('tessera/federated/dp-sgd', options.seed));
   let privacy = options.privacy ?? [];
+  const mechanism = { noiseMultiplier: options.noiseMultiplier, sampleRate: q };
+  if (options.budget && (options.whenBudgetSpent ?? 'refuse') === 'refuse') {
+    spendPrivacyBudget(privacy, { ...mechanism, steps }, options.budget); // throws before anything is trained
+  }
+  let stoppedBy: string | null = null;
   const losses: number[] = [];
   let examples = 0;
   let method: DpSgdOutcome['method'] = 'microbatch';
-  for (let step = 0; step < steps; step++) {
-    const next = { noiseMultiplier: options.noiseMultiplier, sampleRate: q, steps: 1 };
-    privacy = options.budget ? spendPrivacyBudget(privacy, next, options.budget) : recordPrivacySteps(privacy, next);
+  let taken = 0;
+  for (; taken < steps; taken++) {
+    const next = { ...mechanism, steps: 1 };
+    try {
+      privacy = options.budget
+        ? spendPrivacyBudget(privacy, next, options.budget)
+        : recordPrivacySteps(privacy, next);
+    } catch (e) {
+      if (!(e instanceof PrivacyBudgetExceededError)) throw e;
+      stoppedBy = e.message;
+      break;
+    }
     const indices = poissonSample(n, q, stream);
     examples += indices.length;
     let grads: Record<string, tf.Tensor>;
@@ -109,5 +141,5 @@ export async function trainWithDpSgd(model: Model, x: tf.Tensor, y: tf.Tensor, o
     model.applyConstraints();
   }
   const epsilon = options.budget ? computeEpsilon(privacy, options.budget.delta).epsilon : Number.NaN;
-  return { privacy, epsilon, steps, losses, examples, method };
+  return { privacy, epsilon, steps: taken, losses, examples, method, stoppedBy };
 }

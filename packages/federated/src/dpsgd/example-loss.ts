@@ -25,7 +25,9 @@ export function exampleLoss(model: Model, where: string): ExampleLoss {
     perExample: (y, predictions) =>
       tf.tidy(() => {
         const values = loss(alignTarget(y, predictions), predictions);
-        return (values.rank <= 1 ? tf.reshape(values, [-1]) : tf.mean(tf.reshape(values, [values.shape[0]!, -1]), 1)) as tf.Tensor1D;
+        return (
+          values.rank <= 1 ? tf.reshape(values, [-1]) : tf.mean(tf.reshape(values, [values.shape[0]!, -1]), 1)
+        ) as tf.Tensor1D;
       }),
     paths: modelWeightPaths(model, trainable),
     variables: trainable.map((w) => w.variable),

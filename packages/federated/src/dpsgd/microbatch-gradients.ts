@@ -14,7 +14,11 @@ import { exampleLoss } from './example-loss.js';
  * ```
  * @throws {@link ValidationError} for a model that is not compiled with one output.
  */
-export function microbatchGradients(model: Model, x: tf.Tensor, y: tf.Tensor): { gradients: TensorTree; lossSum: tf.Scalar } {
+export function microbatchGradients(
+  model: Model,
+  x: tf.Tensor,
+  y: tf.Tensor,
+): { gradients: TensorTree; lossSum: tf.Scalar } {
   const { perExample, paths, variables } = exampleLoss(model, 'microbatchGradients(model)');
   const batch = x.shape[0]!;
   const perWeight: tf.Tensor[][] = paths.map(() => []);
@@ -28,7 +32,7 @@ export function microbatchGradients(model: Model, x: tf.Tensor, y: tf.Tensor): {
         return tf.sum(perExample(yi, prediction)) as tf.Scalar;
       }, [...variables]);
       losses.push(value);
-      variables.forEach((v, k) => perWeight[k]!.push(grads[v.name]!));
+      for (const [k, v] of variables.entries()) perWeight[k]!.push(grads[v.name]!);
     }
     const gradients = Object.fromEntries(paths.map((path, k) => [path, tf.stack(perWeight[k]!)]));
     const lossSum = tf.tidy(() => (losses.length ? tf.addN(losses) : tf.scalar(0))) as tf.Scalar;

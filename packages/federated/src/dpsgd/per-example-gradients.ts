@@ -31,7 +31,12 @@ export interface PerExampleGradients {
  * @throws {@link DpIncompatibleLayerError} for BatchNormalization; {@link ValidationError} when `'vectorized'`
  *   is asked for a model it cannot handle, or the model is not compiled with one output.
  */
-export function perExampleGradients(model: Model, x: tf.Tensor, y: tf.Tensor, method: PerExampleMethod = 'auto'): PerExampleGradients {
+export function perExampleGradients(
+  model: Model,
+  x: tf.Tensor,
+  y: tf.Tensor,
+  method: PerExampleMethod = 'auto',
+): PerExampleGradients {
   assertDpCompatible(model);
   if (method !== 'microbatch') {
     const out = vectorizedGradients(model, x, y);

@@ -15,7 +15,8 @@ import type { ChaChaStream } from '../secagg/prg.js';
  * @see Mironov, Talwar & Zhang, "Rényi Differential Privacy of the Sampled Gaussian Mechanism" (2019).
  */
 export function poissonSample(n: number, q: number, stream: ChaChaStream): number[] {
-  if (!(Number.isSafeInteger(n) && n >= 0)) throw ValidationError.expected('a non-negative integer n', n, 'poissonSample');
+  if (!(Number.isSafeInteger(n) && n >= 0))
+    throw ValidationError.expected('a non-negative integer n', n, 'poissonSample');
   if (!(q >= 0 && q <= 1)) throw ValidationError.expected('a sample rate in [0, 1]', q, 'poissonSample');
   const out: number[] = [];
   for (let i = 0; i < n; i++) if (stream.uniform() < q) out.push(i);

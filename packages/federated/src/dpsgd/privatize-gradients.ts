@@ -27,11 +27,17 @@ export interface PrivatizeOptions {
  * @throws {@link ValidationError} for C ≤ 0, σ < 0 or a non-positive denominator.
  * @see Abadi et al., "Deep Learning with Differential Privacy", CCS 2016, Algorithm 1.
  */
-export function privatizeGradients(perExample: TensorTree | null, spec: readonly TreeLeafSpec[], options: PrivatizeOptions): TensorTree {
+export function privatizeGradients(
+  perExample: TensorTree | null,
+  spec: readonly TreeLeafSpec[],
+  options: PrivatizeOptions,
+): TensorTree {
   const where = 'privatizeGradients(perExample, spec, options)';
   const { clipNorm, noiseMultiplier, denominator } = options;
-  if (!(clipNorm > 0 && Number.isFinite(clipNorm))) throw ValidationError.expected('a positive clipNorm', clipNorm, where);
-  if (!(noiseMultiplier >= 0 && Number.isFinite(noiseMultiplier))) throw ValidationError.expected('a noiseMultiplier ≥ 0', noiseMultiplier, where);
+  if (!(clipNorm > 0 && Number.isFinite(clipNorm)))
+    throw ValidationError.expected('a positive clipNorm', clipNorm, where);
+  if (!(noiseMultiplier >= 0 && Number.isFinite(noiseMultiplier)))
+    throw ValidationError.expected('a noiseMultiplier ≥ 0', noiseMultiplier, where);
   if (!(denominator > 0)) throw ValidationError.expected('a positive denominator', denominator, where);
   const summed: TensorTree = tf.tidy(() => {
     if (perExample === null) return Object.fromEntries(spec.map((s) => [s.name, tf.zeros([...s.shape])]));
@@ -51,7 +57,9 @@ export function privatizeGradients(perExample: TensorTree | null, spec: readonly
   });
   const noised = addGaussianNoise(summed, noiseMultiplier * clipNorm, options.stream);
   disposeTree(summed);
-  const out = tf.tidy(() => Object.fromEntries(Object.entries(noised).map(([n, t]) => [n, tf.div(t, denominator)])));
+  const out = tf.tidy(() =>
+    Object.fromEntries(Object.entries(noised).map(([n, t]) => [n, tf.div(t, denominator)])),
+  );
   disposeTree(noised);
   return out;
 }

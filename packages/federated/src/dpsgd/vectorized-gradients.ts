@@ -1,5 +1,15 @@
 import type { TensorTree } from '@tessera/core';
-import { Conv2D, conv2d, Dense, dense, type Layer, type Model, resolveActivation, Sequential, type Shape } from '@tessera/layers';
+import {
+  Conv2D,
+  conv2d,
+  Dense,
+  dense,
+  type Layer,
+  type Model,
+  resolveActivation,
+  Sequential,
+  type Shape,
+} from '@tessera/layers';
 import * as tf from '@tensorflow/tfjs-core';
 import { exampleLoss } from './example-loss.js';
 
@@ -25,7 +35,11 @@ type Step =
  * @see Goodfellow, "Efficient Per-Example Gradient Computations" (2015); Rochette et al., "Efficient
  *   Per-Example Gradient Computations in Convolutional Neural Networks" (2019).
  */
-export function vectorizedGradients(model: Model, x: tf.Tensor, y: tf.Tensor): { gradients: TensorTree; lossSum: tf.Scalar } | null {
+export function vectorizedGradients(
+  model: Model,
+  x: tf.Tensor,
+  y: tf.Tensor,
+): { gradients: TensorTree; lossSum: tf.Scalar } | null {
   const { perExample, paths, variables } = exampleLoss(model, 'vectorizedGradients(model)');
   const steps = plan(model, variables);
   if (!steps) return null;
@@ -51,7 +65,12 @@ export function vectorizedGradients(model: Model, x: tf.Tensor, y: tf.Tensor): {
         const z =
           step.kind === 'dense'
             ? dense(h, step.kernel, step.bias)
-            : conv2d(h as tf.Tensor4D, step.kernel as unknown as tf.Tensor4D, step.bias as tf.Tensor1D | null, windowOf(step.layer));
+            : conv2d(
+                h as tf.Tensor4D,
+                step.kernel as unknown as tf.Tensor4D,
+                step.bias as tf.Tensor1D | null,
+                windowOf(step.layer),
+              );
         const activation = resolveActivation(step.layer.activation);
         const zp = tf.add(z, perturbations[k++]!);
         h = activation ? activation(zp) : zp;
@@ -65,14 +84,19 @@ export function vectorizedGradients(model: Model, x: tf.Tensor, y: tf.Tensor): {
       if (step.kind === 'pass') continue;
       const [input, g] = [inputs[k]!, grads[k]!];
       k++;
-      const kernelGrad = step.kind === 'dense' ? denseKernelGradients(input, g) : convKernelGradients(input, g, step.layer);
+      const kernelGrad =
+        step.kind === 'dense' ? denseKernelGradients(input, g) : convKernelGradients(input, g, step.layer);
       gradients[paths[variables.indexOf(step.kernel)]!] = kernelGrad;
-      if (step.bias) gradients[paths[variables.indexOf(step.bias)]!] = tf.tidy(() => tf.sum(tf.reshape(g, [batch, -1, g.shape.at(-1)!]), 1));
+      if (step.bias)
+        gradients[paths[variables.indexOf(step.bias)]!] = tf.tidy(() =>
+          tf.sum(tf.reshape(g, [batch, -1, g.shape.at(-1)!]), 1),
+        );
     }
     tf.dispose(grads);
     return { gradients, lossSum: value };
   } finally {
-    tf.dispose([...zeros, ...inputs]);
+    // The first layer's input is the caller's x: kept, never disposed here.
+    tf.dispose([...zeros, ...inputs.filter((t) => t !== x)]);
   }
 }
 
@@ -89,9 +113,15 @@ function plan(model: Model, variables: readonly tf.Variable[]): Step[] | null {
     }
     const kernel = layer.weights.find((w) => w.name === 'kernel')?.variable;
     const bias = layer.weights.find((w) => w.name === 'bias')?.variable ?? null;
-    if (!kernel || !own.every((w) => w.variable === kernel || w.variable === bias) || own.length !== layer.weights.length) return null;
+    if (
+      !kernel ||
+      !own.every((w) => w.variable === kernel || w.variable === bias) ||
+      own.length !== layer.weights.length
+    )
+      return null;
     if (layer instanceof Dense) steps.push({ kind: 'dense', layer, kernel, bias });
-    else if (layer instanceof Conv2D && layer.window.dilationRate.every((d) => d === 1)) steps.push({ kind: 'conv', layer, kernel, bias });
+    else if (layer instanceof Conv2D && layer.window.dilationRate.every((d) => d === 1))
+      steps.push({ kind: 'conv', layer, kernel, bias });
     else return null;
     covered.add(kernel);
     if (bias) covered.add(bias);
@@ -132,7 +162,10 @@ function convKernelGradients(input: tf.Tensor, g: tf.Tensor, layer: Conv2D): tf.
     const padded = tf.pad(input, [[0, 0], pad(height, ho, kh, sh), pad(width, wo, kw, sw), [0, 0]]);
     const [, hp, wp] = padded.shape as [number, number, number, number];
     const folded = tf.reshape(tf.transpose(padded, [1, 2, 0, 3]), [1, hp, wp, b * cin]) as tf.Tensor4D;
-    const filters = tf.reshape(tf.tile(tf.reshape(tf.transpose(g, [1, 2, 0, 3]), [ho, wo, b, 1, cout]), [1, 1, 1, cin, 1]), [ho, wo, b * cin, cout]) as tf.Tensor4D;
+    const filters = tf.reshape(
+      tf.tile(tf.reshape(tf.transpose(g, [1, 2, 0, 3]), [ho, wo, b, 1, cout]), [1, 1, 1, cin, 1]),
+      [ho, wo, b * cin, cout],
+    ) as tf.Tensor4D;
     const correlation = tf.depthwiseConv2d(folded, filters, 1, 'valid', 'NHWC', [sh, sw]);
     const cropped = tf.slice(correlation, [0, 0, 0, 0], [1, kh, kw, b * cin * cout]);
     return tf.transpose(tf.reshape(cropped, [kh, kw, b, cin, cout]), [2, 0, 1, 3, 4]);

@@ -45,11 +45,18 @@ export class ClientHub {
     leave: new Set<HubEvents['leave']>(),
   };
 
-  constructor(options: { auth: Authenticator; log: (line: string) => void; handshakeTimeoutMs: number; maxPayloadBytes: number }) {
+  constructor(options: {
+    auth: Authenticator;
+    log: (line: string) => void;
+    handshakeTimeoutMs: number;
+    maxPayloadBytes: number;
+  }) {
     this.#auth = options.auth;
     this.#log = options.log;
     this.#handshakeTimeoutMs = options.handshakeTimeoutMs;
-    this.#http = createServer((_request, response) => response.writeHead(426, { 'content-type': 'text/plain' }).end('WebSocket only'));
+    this.#http = createServer((_request, response) =>
+      response.writeHead(426, { 'content-type': 'text/plain' }).end('WebSocket only'),
+    );
     this.#wss = new WebSocketServer({ server: this.#http, maxPayload: options.maxPayloadBytes });
     this.#wss.on('connection', (socket) => this.#accept(socket));
   }
@@ -108,13 +115,18 @@ export class ClientHub {
       if (socket.readyState === socket.OPEN) socket.send(encodeFrame(message));
     };
     let clientId: string | null = null;
-    const timer = setTimeout(() => socket.close(CLOSE_CODES.handshakeTimeout, 'handshake timeout'), this.#handshakeTimeoutMs);
+    const timer = setTimeout(
+      () => socket.close(CLOSE_CODES.handshakeTimeout, 'handshake timeout'),
+      this.#handshakeTimeoutMs,
+    );
     send({ type: 'challenge', protocol: PROTOCOL_VERSION, nonce });
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       let message: ClientMessage;
       try {
         if (!isBinary) throw new Error('text frames are not part of the protocol');
-        message = parseClientMessage(decodeFrame(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)));
+        message = parseClientMessage(
+          decodeFrame(new Uint8Array(data.buffer, data.byteOffset, data.byteLength)),
+        );
       } catch (e) {
         this.#log(`closing ${clientId ?? 'an unauthenticated connection'}: ${(e as Error).message}`);
         socket.close(1002, 'protocol error');
@@ -124,7 +136,12 @@ export class ClientHub {
         for (const listener of this.#listeners.message) listener(clientId, message);
         return;
       }
-      const refusal = message.type !== 'hello' ? 'expected a hello message' : message.protocol !== PROTOCOL_VERSION ? `protocol ${PROTOCOL_VERSION} expected` : this.#auth.verify(message.clientId, nonce, message.proof);
+      const refusal =
+        message.type !== 'hello'
+          ? 'expected a hello message'
+          : message.protocol !== PROTOCOL_VERSION
+            ? `protocol ${PROTOCOL_VERSION} expected`
+            : this.#auth.verify(message.clientId, nonce, message.proof);
       clearTimeout(timer);
       if (refusal !== null) {
         const who = message.type === 'hello' ? `"${message.clientId}"` : 'a connection';
@@ -136,7 +153,10 @@ export class ClientHub {
       const hello = message as Extract<ClientMessage, { type: 'hello' }>;
       clientId = hello.clientId;
       const previous = this.#clients.get(clientId);
-      this.#clients.set(clientId, { client: { id: clientId, properties: hello.properties ?? {}, send }, socket });
+      this.#clients.set(clientId, {
+        client: { id: clientId, properties: hello.properties ?? {}, send },
+        socket,
+      });
       if (previous) previous.socket.close(CLOSE_CODES.replaced, 'replaced by a new connection');
       send({ type: 'welcome', clientId });
       this.#log(`client "${clientId}" joined${previous ? ' (reconnected)' : ''}`);

@@ -30,7 +30,10 @@ export interface CollectedReplies<T extends ClientMessage['type']> {
  * comes first. Answers for other rounds (late stragglers) and from unexpected clients are ignored.
  * @internal
  */
-export function collectReplies<T extends ClientMessage['type']>(hub: ClientHub, options: CollectOptions<T>): Promise<CollectedReplies<T>> {
+export function collectReplies<T extends ClientMessage['type']>(
+  hub: ClientHub,
+  options: CollectOptions<T>,
+): Promise<CollectedReplies<T>> {
   const pending = new Set(options.clients);
   const replies = new Map<string, Extract<ClientMessage, { type: T }>>();
   const failed = new Map<string, string>();
@@ -39,9 +42,13 @@ export function collectReplies<T extends ClientMessage['type']>(hub: ClientHub, 
   return new Promise((resolve) => {
     const cleanups: (() => void)[] = [];
     const finish = () => {
-      cleanups.forEach((c) => c());
-      graceTimers.forEach((t) => clearTimeout(t));
-      resolve({ replies, failed, missing: [...pending, ...dropped].filter((id) => !replies.has(id) && !failed.has(id)) });
+      for (const cleanup of cleanups) cleanup();
+      for (const timer of graceTimers.values()) clearTimeout(timer);
+      resolve({
+        replies,
+        failed,
+        missing: [...pending, ...dropped].filter((id) => !replies.has(id) && !failed.has(id)),
+      });
     };
     const settle = (id: string) => {
       pending.delete(id);
@@ -68,7 +75,8 @@ export function collectReplies<T extends ClientMessage['type']>(hub: ClientHub, 
       hub.on('message', (id, message) => {
         if (!pending.has(id) || !('round' in message) || message.round !== options.round) return;
         if (message.type === 'failure') failed.set(id, message.message);
-        else if ((options.types as readonly string[]).includes(message.type)) replies.set(id, message as Extract<ClientMessage, { type: T }>);
+        else if ((options.types as readonly string[]).includes(message.type))
+          replies.set(id, message as Extract<ClientMessage, { type: T }>);
         else return;
         settle(id);
       }),

@@ -10,10 +10,16 @@ import { collectReplies } from './collect-replies.js';
  */
 export async function runEvaluateRound(
   hub: ClientHub,
-  settings: { round: number; instructions: readonly ClientInstruction[]; global: WireTree; timeoutMs: number },
+  settings: {
+    round: number;
+    instructions: readonly ClientInstruction[];
+    global: WireTree;
+    timeoutMs: number;
+  },
 ): Promise<{ results: EvaluateResult[]; failures: ClientFailure[] }> {
   const { round, instructions, global } = settings;
-  for (const i of instructions) hub.send(i.clientId, { type: 'evaluate', round, config: i.config, parameters: global });
+  for (const i of instructions)
+    hub.send(i.clientId, { type: 'evaluate', round, config: i.config, parameters: global });
   const { replies, failed, missing } = await collectReplies(hub, {
     round,
     clients: instructions.map((i) => i.clientId),
@@ -23,7 +29,8 @@ export async function runEvaluateRound(
   const results: EvaluateResult[] = [];
   const failures: ClientFailure[] = [];
   for (const [clientId, r] of replies) {
-    if (Number.isFinite(r.loss)) results.push({ clientId, loss: r.loss, numExamples: r.numExamples, metrics: r.metrics });
+    if (Number.isFinite(r.loss))
+      results.push({ clientId, loss: r.loss, numExamples: r.numExamples, metrics: r.metrics });
     else failures.push({ clientId, error: new Error(`non-finite loss ${r.loss}`) });
   }
   for (const [clientId, message] of failed) failures.push({ clientId, error: new Error(message) });

@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthenticationError } from '../runtime/runtime-errors.js';
 import { FederatedClient } from '../runtime/federated-client.js';
+import type { WebSocketLike } from '../runtime/web-socket.js';
 import { fedAvg } from '../strategy/fed-avg.js';
 import { FederatedServer } from './federated-server.js';
 import { nodeWebSocketFactory } from './node-web-socket.js';
@@ -20,12 +21,26 @@ beforeAll(async () => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function client(url: string, id: string, trainer: ReturnType<typeof shiftTrainer>, token = tokens[id as keyof typeof tokens]) {
-  return new FederatedClient({ url, clientId: id, credentials: { token: token! }, trainer, webSocket: nodeWebSocketFactory(), reconnect: { attempts: 20, delayMs: 100 } });
+function client(
+  url: string,
+  id: string,
+  trainer: ReturnType<typeof shiftTrainer>,
+  token = tokens[id as keyof typeof tokens],
+) {
+  return new FederatedClient({
+    url,
+    clientId: id,
+    credentials: { token: token! },
+    trainer,
+    webSocket: nodeWebSocketFactory(),
+    reconnect: { attempts: 20, delayMs: 100 },
+  });
 }
 
 async function values(tree: Record<string, tf.Tensor>): Promise<Record<string, number[]>> {
-  return Object.fromEntries(await Promise.all(Object.entries(tree).map(async ([k, t]) => [k, Array.from(await t.data())] as const)));
+  return Object.fromEntries(
+    await Promise.all(Object.entries(tree).map(async ([k, t]) => [k, Array.from(await t.data())] as const)),
+  );
 }
 
 describe('FederatedServer with in-process clients over loopback', () => {
@@ -34,7 +49,12 @@ describe('FederatedServer with in-process clients over loopback', () => {
     const logs: string[] = [];
     const initial = smallParameters([1, 2, 3, 4], [0.5]);
     const server = new FederatedServer({
-      strategy: fedAvg({ minFitClients: 5, minAvailableClients: 5, minEvaluateClients: 3, fractionEvaluate: 1 }),
+      strategy: fedAvg({
+        minFitClients: 5,
+        minAvailableClients: 5,
+        minEvaluateClients: 3,
+        fractionEvaluate: 1,
+      }),
       initialParameters: initial,
       rounds: 2,
       auth: { tokens },
@@ -43,7 +63,13 @@ describe('FederatedServer with in-process clients over loopback', () => {
     });
     disposeTree(initial);
     const { url } = await server.start();
-    const trainers = { a: shiftTrainer(1, 10), b: shiftTrainer(-1, 30), c: shiftTrainer(3, 20), nan: shiftTrainer(0, 5, 'nan'), shape: shiftTrainer(0, 5, 'shape') };
+    const trainers = {
+      a: shiftTrainer(1, 10),
+      b: shiftTrainer(-1, 30),
+      c: shiftTrainer(3, 20),
+      nan: shiftTrainer(0, 5, 'nan'),
+      shape: shiftTrainer(0, 5, 'shape'),
+    };
     const intruder = client(url, 'a', shiftTrainer(0, 1), 'not-the-token');
     await expect(intruder.run()).rejects.toThrow(AuthenticationError);
     const clients = Object.entries(trainers).map(([id, t]) => client(url, id, t));
@@ -52,14 +78,16 @@ describe('FederatedServer with in-process clients over loopback', () => {
     // FedAvg of the honest clients only: shift (10·1 + 30·(−1) + 20·3) / 60 = 2/3 per round.
     const expected = [1, 2, 3, 4].map((v) => v + (2 * 2) / 3);
     const final = await values(server.parameters);
-    final.w!.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 5));
+    for (const [i, v] of final.w!.entries()) expect(v).toBeCloseTo(expected[i]!, 5);
     expect(final.b![0]).toBeCloseTo(0.5 + 4 / 3, 5);
     expect(report.stopReason).toBe('completed');
     expect(report.rounds.map((r) => r.aggregated)).toEqual([3, 3]);
     for (const r of report.rounds) {
       expect(r.rejected.map((x) => x.clientId).sort()).toEqual(['nan', 'shape']);
       expect(r.rejected.find((x) => x.clientId === 'nan')!.reason).toMatch(/non-finite value \(NaN\)/);
-      expect(r.rejected.find((x) => x.clientId === 'shape')!.reason).toMatch(/leaf "w" has shape \[3,2\], expected \[2, 2\]/);
+      expect(r.rejected.find((x) => x.clientId === 'shape')!.reason).toMatch(
+        /leaf "w" has shape \[3,2\], expected \[2, 2\]/,
+      );
       // Example-weighted mean of the reported losses |shift|: (10 + 30 + 60) / 60.
       expect(r.fitMetrics.loss).toBeCloseTo(100 / 60, 10);
       expect(r.federatedEvaluation).toBeDefined();
@@ -78,7 +106,13 @@ describe('FederatedServer with in-process clients over loopback', () => {
     const checkpointPath = join(dir, 'resume.safetensors');
     const make = (rounds: number) => {
       const initial = smallParameters([0, 0, 0, 0], [0]);
-      const server = new FederatedServer({ strategy: fedAvg(), initialParameters: initial, rounds, auth: { tokens }, checkpointPath });
+      const server = new FederatedServer({
+        strategy: fedAvg(),
+        initialParameters: initial,
+        rounds,
+        auth: { tokens },
+        checkpointPath,
+      });
       disposeTree(initial);
       return server;
     };
@@ -102,4 +136,58 @@ describe('FederatedServer with in-process clients over loopback', () => {
     Object.values(trainers).forEach(disposeTrainer);
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('re-instructs a client whose connection drops mid-round and comes back within the grace period', async () => {
+    const before = tf.memory().numTensors;
+    const initial = smallParameters();
+    const server = new FederatedServer({ strategy: fedAvg({ fractionEvaluate: 0 }), initialParameters: initial, rounds: 1, auth: { tokens }, reconnectGraceMs: 10_000 });
+    disposeTree(initial);
+    const { url } = await server.start();
+    const sockets: WebSocketLike[] = [];
+    const factory = nodeWebSocketFactory();
+    const flaky = shiftTrainer(3, 1);
+    let calls = 0;
+    const fit = flaky.fit.bind(flaky);
+    flaky.fit = async (...args) => {
+      if (calls++ === 0) sockets.at(-1)!.close(); // the network drops while the client trains
+      return fit(...args);
+    };
+    const steady = shiftTrainer(1, 1);
+    const a = new FederatedClient({ url, clientId: 'a', credentials: { token: 'ta' }, trainer: flaky, reconnect: { delayMs: 50 }, webSocket: (u) => {
+      const socket = factory(u);
+      sockets.push(socket);
+      return socket;
+    } });
+    const [report, aReport] = await Promise.all([server.run(), a.run(), client(url, 'b', steady).run()]);
+    expect(calls).toBe(2);
+    expect(aReport.reconnects).toBe(1);
+    expect(report.rounds[0]!.aggregated).toBe(2);
+    expect(report.rounds[0]!.failures).toEqual([]);
+    expect((await values(server.parameters)).b).toEqual([2]); // the mean shift of 3 and 1
+    await server.close();
+    disposeTrainer(flaky);
+    disposeTrainer(steady);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('revokes a connected client: it is disconnected and refused from then on', async () => {
+    const initial = smallParameters();
+    const server = new FederatedServer({ strategy: fedAvg(), initialParameters: initial, rounds: 1, auth: { tokens }, minClients: 3, waitForClientsTimeoutMs: 60_000 });
+    disposeTree(initial);
+    const { url } = await server.start();
+    const run = server.run().catch(() => undefined);
+    const trainer = shiftTrainer(0, 1);
+    const logs: string[] = [];
+    const outcome = client(url, 'a', trainer).run();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    server.revoke('a');
+    await expect(outcome).rejects.toThrow(/refused client "a": revoked/);
+    await expect(new FederatedClient({ url, clientId: 'a', credentials: { token: 'ta' }, trainer, webSocket: nodeWebSocketFactory(), log: (l) => logs.push(l) }).run()).rejects.toThrow(
+      /refused client "a": client "a" is revoked/,
+    );
+    await server.close();
+    await run;
+    disposeTrainer(trainer);
+  });
 });
+

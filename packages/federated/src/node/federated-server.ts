@@ -12,7 +12,11 @@ import { type FitRoundOutcome, runFitRound } from './fit-round.js';
 import type { RoundRecord, ServerReport } from './round-record.js';
 import { runSecureFitRound } from './secure-fit-round.js';
 import { loadServerCheckpoint, saveServerCheckpoint } from './server-checkpoint.js';
-import { type FederatedServerOptions, type ResolvedServerOptions, resolveServerOptions } from './server-options.js';
+import {
+  type FederatedServerOptions,
+  type ResolvedServerOptions,
+  resolveServerOptions,
+} from './server-options.js';
 
 /**
  * The federated server (Node): a WebSocket endpoint (`ws`) that authenticates clients, runs the strategy's
@@ -49,14 +53,24 @@ export class FederatedServer<S extends StrategyState = StrategyState> {
   constructor(options: FederatedServerOptions<S>) {
     this.#o = resolveServerOptions(options);
     const auth = this.#o.auth;
-    this.#auth = 'verify' in auth && typeof auth.verify === 'function' ? (auth as Authenticator) : createAuthenticator(auth as never);
-    this.#hub = new ClientHub({ auth: this.#auth, log: this.#o.log, handshakeTimeoutMs: 10_000, maxPayloadBytes: this.#o.maxPayloadBytes });
+    this.#auth =
+      'verify' in auth && typeof auth.verify === 'function'
+        ? (auth as Authenticator)
+        : createAuthenticator(auth as never);
+    this.#hub = new ClientHub({
+      auth: this.#auth,
+      log: this.#o.log,
+      handshakeTimeoutMs: 10_000,
+      maxPayloadBytes: this.#o.maxPayloadBytes,
+    });
     this.#parameters = cloneTree(this.#o.initialParameters);
   }
 
   /** Restores the checkpoint if there is one, and starts listening (the initial parameters were copied when constructed). */
   async start(): Promise<{ port: number; url: string }> {
-    const resumed = this.#o.checkpointPath ? await loadServerCheckpoint<S, RoundRecord>(this.#o.checkpointPath) : null;
+    const resumed = this.#o.checkpointPath
+      ? await loadServerCheckpoint<S, RoundRecord>(this.#o.checkpointPath)
+      : null;
     if (resumed) {
       disposeTree(this.#parameters!);
       this.#parameters = resumed.parameters;
@@ -124,10 +138,22 @@ export class FederatedServer<S extends StrategyState = StrategyState> {
     const { strategy, log } = this.#o;
     const parameters = this.#parameters!;
     const state = this.#state!;
-    const instructions = await this.#configure((clients) => strategy.configureFit({ round, parameters, state, clients }));
-    log(`round ${round}: ${instructions.length} clients instructed`);
+    const instructions = await this.#configure((clients) =>
+      strategy.configureFit({ round, parameters, state, clients }),
+    );
+    log(
+      `round ${round}: ${instructions.length} clients instructed (${instructions.map((i) => i.clientId).join(', ')})`,
+    );
     const global = await treeToWire(parameters);
-    const settings = { round, instructions, global, timeoutMs: this.#o.roundTimeoutMs, reconnectGraceMs: this.#o.reconnectGraceMs, bounds: this.#o.validation, log };
+    const settings = {
+      round,
+      instructions,
+      global,
+      timeoutMs: this.#o.roundTimeoutMs,
+      reconnectGraceMs: this.#o.reconnectGraceMs,
+      bounds: this.#o.validation,
+      log,
+    };
     const secure = this.#o.secureAggregation;
     const outcome: FitRoundOutcome = secure
       ? await runSecureFitRound(this.#hub, {
@@ -139,7 +165,13 @@ export class FederatedServer<S extends StrategyState = StrategyState> {
       : await runFitRound(this.#hub, settings);
     let next: Awaited<ReturnType<typeof strategy.aggregateFit>>;
     try {
-      next = await strategy.aggregateFit({ round, parameters, state, results: outcome.results, failures: outcome.failures });
+      next = await strategy.aggregateFit({
+        round,
+        parameters,
+        state,
+        results: outcome.results,
+        failures: outcome.failures,
+      });
     } finally {
       disposeResults(outcome.results);
     }
@@ -154,7 +186,10 @@ export class FederatedServer<S extends StrategyState = StrategyState> {
       round,
       instructed: instructions.map((i) => i.clientId),
       aggregated: outcome.results.length,
-      failures: outcome.failures.map((f) => ({ clientId: f.clientId, reason: f.error instanceof Error ? f.error.message : String(f.error) })),
+      failures: outcome.failures.map((f) => ({
+        clientId: f.clientId,
+        reason: f.error instanceof Error ? f.error.message : String(f.error),
+      })),
       rejected: outcome.rejected,
       fitMetrics: next.metrics,
       ...(evaluation ? { evaluation: { loss: evaluation.loss, metrics: evaluation.metrics ?? {} } } : {}),
@@ -163,9 +198,16 @@ export class FederatedServer<S extends StrategyState = StrategyState> {
     };
     this.#history.push(record);
     if (this.#o.checkpointPath) {
-      await saveServerCheckpoint(this.#o.checkpointPath, { round, parameters: next.parameters, strategyState: next.state, history: this.#history });
+      await saveServerCheckpoint(this.#o.checkpointPath, {
+        round,
+        parameters: next.parameters,
+        strategyState: next.state,
+        history: this.#history,
+      });
     }
-    log(`round ${round} done: ${JSON.stringify({ aggregated: record.aggregated, failures: record.failures.length, ...record.fitMetrics, ...record.evaluation?.metrics })}`);
+    log(
+      `round ${round} done: ${JSON.stringify({ aggregated: record.aggregated, failures: record.failures.length, ...record.fitMetrics, ...record.evaluation?.metrics })}`,
+    );
     this.#o.onRound?.(record);
   }
 
@@ -182,7 +224,12 @@ export class FederatedServer<S extends StrategyState = StrategyState> {
     }
     if (instructions.length === 0) return undefined;
     const global = await treeToWire(parameters);
-    const { results, failures } = await runEvaluateRound(this.#hub, { round, instructions, global, timeoutMs: this.#o.roundTimeoutMs });
+    const { results, failures } = await runEvaluateRound(this.#hub, {
+      round,
+      instructions,
+      global,
+      timeoutMs: this.#o.roundTimeoutMs,
+    });
     const outcome = await strategy.aggregateEvaluate({ round, state, results, failures });
     return { loss: outcome.loss, metrics: outcome.metrics };
   }
@@ -207,10 +254,18 @@ export class FederatedServer<S extends StrategyState = StrategyState> {
     if (this.#hub.clients.length >= count) return Promise.resolve();
     this.#o.log(`waiting for ${count} clients (${this.#hub.clients.length} connected)`);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        off();
-        reject(new RuntimeTimeoutError(`Expected ${count} connected clients, ${this.#hub.clients.length} came in time`, { where: 'FederatedServer.run' }));
-      }, Math.max(0, deadline - Date.now()));
+      const timer = setTimeout(
+        () => {
+          off();
+          reject(
+            new RuntimeTimeoutError(
+              `Expected ${count} connected clients, ${this.#hub.clients.length} came in time`,
+              { where: 'FederatedServer.run' },
+            ),
+          );
+        },
+        Math.max(0, deadline - Date.now()),
+      );
       const off = this.#hub.on('join', () => {
         if (this.#hub.clients.length < count) return;
         clearTimeout(timer);

@@ -63,7 +63,12 @@ export async function runFitRound(hub: ClientHub, settings: FitRoundSettings): P
       failures.push({ clientId, error: new Error(`update rejected: ${reason}`) });
       continue;
     }
-    results.push({ clientId, parameters: wireToTree(reply.parameters), numExamples: reply.numExamples, metrics: reply.metrics });
+    results.push({
+      clientId,
+      parameters: wireToTree(reply.parameters),
+      numExamples: reply.numExamples,
+      metrics: reply.metrics,
+    });
   }
   for (const [clientId, message] of failed) failures.push({ clientId, error: new Error(message) });
   for (const clientId of missing) failures.push({ clientId, error: new Error('dropped out or timed out') });

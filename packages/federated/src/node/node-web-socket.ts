@@ -11,5 +11,6 @@ import type { WebSocketFactory, WebSocketLike } from '../runtime/web-socket.js';
  * ```
  */
 export function nodeWebSocketFactory(options: { maxPayloadBytes?: number } = {}): WebSocketFactory {
-  return (url) => new WebSocket(url, { maxPayload: options.maxPayloadBytes ?? 256 * 2 ** 20 }) as unknown as WebSocketLike;
+  return (url) =>
+    new WebSocket(url, { maxPayload: options.maxPayloadBytes ?? 256 * 2 ** 20 }) as unknown as WebSocketLike;
 }

@@ -14,7 +14,10 @@ export interface RoundRecord {
   /** Server-side evaluation of the new parameters, when configured. */
   readonly evaluation?: { readonly loss: number; readonly metrics: Readonly<Record<string, number>> };
   /** Federated evaluation, when the strategy asks clients to evaluate. */
-  readonly federatedEvaluation?: { readonly loss: number; readonly metrics: Readonly<Record<string, unknown>> };
+  readonly federatedEvaluation?: {
+    readonly loss: number;
+    readonly metrics: Readonly<Record<string, unknown>>;
+  };
   readonly durationMs: number;
 }
 

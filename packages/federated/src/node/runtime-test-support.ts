@@ -13,7 +13,11 @@ export function smallParameters(w: number[] = [0, 0, 0, 0], b: number[] = [0]): 
  * A trainer whose "training" adds a fixed shift to every parameter (so results are known exactly), with a
  * way to misbehave: send NaN, send a wrong shape, or throw.
  */
-export function shiftTrainer(shift: number, numExamples: number, mode: 'honest' | 'nan' | 'shape' | 'throw' = 'honest'): LocalTrainer & { parameters: TensorTree | null } {
+export function shiftTrainer(
+  shift: number,
+  numExamples: number,
+  mode: 'honest' | 'nan' | 'shape' | 'throw' = 'honest',
+): LocalTrainer & { parameters: TensorTree | null } {
   const trainer = {
     parameters: null as TensorTree | null,
     getParameters: () => cloneTree(trainer.parameters!),
@@ -25,7 +29,12 @@ export function shiftTrainer(shift: number, numExamples: number, mode: 'honest' 
       if (mode === 'throw') throw new Error('local data unavailable');
       const p = trainer.parameters!;
       const parameters: TensorTree = tf.tidy(() => ({
-        w: mode === 'nan' ? tf.fill([2, 2], Number.NaN) : mode === 'shape' ? tf.zeros([3, 2]) : tf.add(p.w!, shift),
+        w:
+          mode === 'nan'
+            ? tf.fill([2, 2], Number.NaN)
+            : mode === 'shape'
+              ? tf.zeros([3, 2])
+              : tf.add(p.w!, shift),
         b: tf.add(p.b!, shift),
       }));
       return { parameters, numExamples, metrics: { loss: Math.abs(shift) } };

@@ -5,7 +5,12 @@ import { flattenWire, unflattenWire, wireToTree } from '../runtime/wire-tree.js'
 import { deriveKey } from '../secagg/prg.js';
 import type { SecAggConfig, ShareKeysMessage, UnmaskingMessage } from '../secagg/protocol-types.js';
 import { dequantizeSum, quantization } from '../secagg/quantize.js';
-import { collectAdvertisedKeys, collectMaskedInputs, routeShares, unmaskSum } from '../secagg/server-rounds.js';
+import {
+  collectAdvertisedKeys,
+  collectMaskedInputs,
+  routeShares,
+  unmaskSum,
+} from '../secagg/server-rounds.js';
 import { averageClientMetrics } from '../strategy/evaluation-aggregation.js';
 import type { ClientHub } from './client-hub.js';
 import { collectReplies } from './collect-replies.js';
@@ -41,25 +46,57 @@ export async function runSecureFitRound(hub: ClientHub, s: SecureFitRoundSetting
     vectorLength: globalVector.length + 1,
     session: deriveKey('tessera/federated/secagg-session', randomBytes(32), round),
   };
-  const secure = { threshold: s.threshold, clipRange: s.clipRange, maxClients: chosen.length, session: config.session };
-  for (const i of s.instructions) hub.send(i.clientId, { type: 'fit', round, config: i.config, parameters: global, secureAggregation: secure });
-  const step = async <T extends ClientMessage['type']>(type: T, clients: readonly string[], valid: (id: string, m: Reply<T>) => boolean, timeoutMs: number) => {
+  const secure = {
+    threshold: s.threshold,
+    clipRange: s.clipRange,
+    maxClients: chosen.length,
+    session: config.session,
+  };
+  for (const i of s.instructions)
+    hub.send(i.clientId, {
+      type: 'fit',
+      round,
+      config: i.config,
+      parameters: global,
+      secureAggregation: secure,
+    });
+  const step = async <T extends ClientMessage['type']>(
+    type: T,
+    clients: readonly string[],
+    valid: (id: string, m: Reply<T>) => boolean,
+    timeoutMs: number,
+  ) => {
     const { replies } = await collectReplies(hub, { round, clients, types: [type], timeoutMs });
     const kept = [...replies].filter(([id, m]) => valid(id, m)).sort(([a], [b]) => compareNames(a, b));
-    if (kept.length < s.threshold) throw new Error(`only ${kept.length} clients completed "${type}", fewer than t = ${s.threshold}`);
+    if (kept.length < s.threshold)
+      throw new Error(`only ${kept.length} clients completed "${type}", fewer than t = ${s.threshold}`);
     return kept;
   };
   const isKey = (k: unknown) => k instanceof Uint8Array && k.length === 32;
   try {
-    const advertised = await step('secagg-advertise', chosen, (_, m) => isKey(m.encryptionPublicKey) && isKey(m.maskingPublicKey), s.timeoutMs);
-    const keys: AdvertisedKeys[] = advertised.map(([clientId, m]) => ({ clientId, encryptionPublicKey: m.encryptionPublicKey, maskingPublicKey: m.maskingPublicKey }));
+    const advertised = await step(
+      'secagg-advertise',
+      chosen,
+      (_, m) => isKey(m.encryptionPublicKey) && isKey(m.maskingPublicKey),
+      s.timeoutMs,
+    );
+    const keys: AdvertisedKeys[] = advertised.map(([clientId, m]) => ({
+      clientId,
+      encryptionPublicKey: m.encryptionPublicKey,
+      maskingPublicKey: m.maskingPublicKey,
+    }));
     const roster = collectAdvertisedKeys(config, keys);
-    for (const { clientId } of keys) hub.send(clientId, { type: 'secagg-roster', round, clients: roster.clients });
+    for (const { clientId } of keys)
+      hub.send(clientId, { type: 'secagg-roster', round, clients: roster.clients });
     const members = roster.clients.map((c) => c.clientId);
     const sharesValid = (id: string, m: Reply<'secagg-shares'>) => {
       const to = m.shares.map((x) => x?.to).sort();
       const others = members.filter((x) => x !== id).sort();
-      return m.shares.every((x) => x?.ciphertext instanceof Uint8Array) && to.length === others.length && to.every((x, i) => x === others[i]);
+      return (
+        m.shares.every((x) => x?.ciphertext instanceof Uint8Array) &&
+        to.length === others.length &&
+        to.every((x, i) => x === others[i])
+      );
     };
     const shared = await step('secagg-shares', members, sharesValid, s.phaseTimeoutMs);
     const shareMessages: ShareKeysMessage[] = shared.map(([clientId, m]) => ({
@@ -67,15 +104,44 @@ export async function runSecureFitRound(hub: ClientHub, s: SecureFitRoundSetting
       shares: m.shares.map((x) => ({ from: clientId, to: x.to, ciphertext: x.ciphertext })),
     }));
     const routing = routeShares(config, roster, shareMessages);
-    for (const id of routing.survivors) hub.send(id, { type: 'secagg-routing', round, survivors: routing.survivors, inbox: routing.inboxes[id] });
-    const masked = await step('secagg-masked', routing.survivors, (_, m) => m.maskedInput.length === config.vectorLength, s.phaseTimeoutMs);
-    const collection = collectMaskedInputs(config, routing, masked.map(([clientId, m]) => ({ clientId, maskedInput: m.maskedInput })));
-    for (const id of collection.survivors) hub.send(id, { type: 'secagg-survivors', round, survivors: collection.survivors });
-    const unmasking = await step('secagg-unmask', collection.survivors, (_, m) => isShareMap(m.selfMaskSeedShares) && isShareMap(m.maskingKeyShares), s.phaseTimeoutMs);
-    const replies: UnmaskingMessage[] = unmasking.map(([clientId, m]) => ({ clientId, selfMaskSeedShares: m.selfMaskSeedShares, maskingKeyShares: m.maskingKeyShares }));
+    for (const id of routing.survivors)
+      hub.send(id, {
+        type: 'secagg-routing',
+        round,
+        survivors: routing.survivors,
+        inbox: routing.inboxes[id],
+      });
+    const masked = await step(
+      'secagg-masked',
+      routing.survivors,
+      (_, m) => m.maskedInput.length === config.vectorLength,
+      s.phaseTimeoutMs,
+    );
+    const collection = collectMaskedInputs(
+      config,
+      routing,
+      masked.map(([clientId, m]) => ({ clientId, maskedInput: m.maskedInput })),
+    );
+    for (const id of collection.survivors)
+      hub.send(id, { type: 'secagg-survivors', round, survivors: collection.survivors });
+    const unmasking = await step(
+      'secagg-unmask',
+      collection.survivors,
+      (_, m) => isShareMap(m.selfMaskSeedShares) && isShareMap(m.maskingKeyShares),
+      s.phaseTimeoutMs,
+    );
+    const replies: UnmaskingMessage[] = unmasking.map(([clientId, m]) => ({
+      clientId,
+      selfMaskSeedShares: m.selfMaskSeedShares,
+      maskingKeyShares: m.maskingKeyShares,
+    }));
     const sum = await unmaskSum(config, roster, routing, collection, replies);
     const k = collection.survivors.length;
-    const decoded = dequantizeSum(sum, k, quantization({ clipRange: s.clipRange, maxClients: chosen.length }));
+    const decoded = dequantizeSum(
+      sum,
+      k,
+      quantization({ clipRange: s.clipRange, maxClients: chosen.length }),
+    );
     const mean = globalVector.map((g, i) => g + decoded[i]! / k);
     const unclipped = Math.round(decoded[globalVector.length]! / s.clipRange);
     const parameters = wireToTree(unflattenWire(mean, global));
@@ -83,8 +149,15 @@ export async function runSecureFitRound(hub: ClientHub, s: SecureFitRoundSetting
     const { dpUnclipped: _, ...trainingMetrics } = averageClientMetrics(reported);
     log(`round ${round}: securely aggregated ${k} of ${chosen.length} updates`);
     return {
-      results: collection.survivors.map((clientId, i) => ({ clientId, parameters, numExamples: 1, metrics: { ...trainingMetrics, dpUnclipped: i < unclipped ? 1 : 0 } })),
-      failures: chosen.filter((id) => !collection.survivors.includes(id)).map((clientId) => ({ clientId, error: new Error('dropped out during secure aggregation') })),
+      results: collection.survivors.map((clientId, i) => ({
+        clientId,
+        parameters,
+        numExamples: 1,
+        metrics: { ...trainingMetrics, dpUnclipped: i < unclipped ? 1 : 0 },
+      })),
+      failures: chosen
+        .filter((id) => !collection.survivors.includes(id))
+        .map((clientId) => ({ clientId, error: new Error('dropped out during secure aggregation') })),
       rejected: [],
     };
   } catch (e) {
@@ -94,5 +167,7 @@ export async function runSecureFitRound(hub: ClientHub, s: SecureFitRoundSetting
 }
 
 function isShareMap(value: unknown): value is Record<string, Uint8Array> {
-  return value !== null && typeof value === 'object' && Object.values(value).every((v) => v instanceof Uint8Array);
+  return (
+    value !== null && typeof value === 'object' && Object.values(value).every((v) => v instanceof Uint8Array)
+  );
 }

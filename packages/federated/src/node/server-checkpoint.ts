@@ -42,12 +42,19 @@ export async function saveServerCheckpoint(path: string, checkpoint: ServerCheck
       return { $tensor: name };
     }
     if (Array.isArray(node)) return node.map(encode);
-    if (node !== null && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, encode(v)]));
+    if (node !== null && typeof node === 'object')
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, encode(v)]));
     if (typeof node === 'number' && !Number.isFinite(node)) return { $number: String(node) };
     return node;
   };
-  const json = JSON.stringify({ format: FORMAT, round: checkpoint.round, state: encode(checkpoint.strategyState), history: checkpoint.history }, (_k, v) =>
-    typeof v === 'number' && !Number.isFinite(v) ? { $number: String(v) } : v,
+  const json = JSON.stringify(
+    {
+      format: FORMAT,
+      round: checkpoint.round,
+      state: encode(checkpoint.strategyState),
+      history: checkpoint.history,
+    },
+    (_k, v) => (typeof v === 'number' && !Number.isFinite(v) ? { $number: String(v) } : v),
   );
   await writeSafetensorsFile(path, tensors, { metadata: { [METADATA_KEY]: json } });
 }
@@ -62,7 +69,9 @@ export async function saveServerCheckpoint(path: string, checkpoint: ServerCheck
  * ```
  * @throws {@link IOError} when the file exists but is not a server checkpoint.
  */
-export async function loadServerCheckpoint<S extends StrategyState, R>(path: string): Promise<ServerCheckpoint<S, R> | null> {
+export async function loadServerCheckpoint<S extends StrategyState, R>(
+  path: string,
+): Promise<ServerCheckpoint<S, R> | null> {
   try {
     await access(path);
   } catch {
@@ -72,11 +81,17 @@ export async function loadServerCheckpoint<S extends StrategyState, R>(path: str
   const text = metadata[METADATA_KEY];
   let parsed: { format: number; round: number; state: unknown; history: R[] };
   try {
-    parsed = JSON.parse(text ?? '', (_k, v) => (v !== null && typeof v === 'object' && '$number' in v ? Number(v.$number) : v));
-    if (parsed.format !== FORMAT || !Number.isSafeInteger(parsed.round)) throw new Error(`unknown format ${parsed.format}`);
+    parsed = JSON.parse(text ?? '', (_k, v) =>
+      v !== null && typeof v === 'object' && '$number' in v ? Number(v.$number) : v,
+    );
+    if (parsed.format !== FORMAT || !Number.isSafeInteger(parsed.round))
+      throw new Error(`unknown format ${parsed.format}`);
   } catch (e) {
     tf.dispose(Object.values(tensors));
-    throw new IOError(`Not a federated server checkpoint: ${(e as Error).message}`, { where: path, cause: e });
+    throw new IOError(`Not a federated server checkpoint: ${(e as Error).message}`, {
+      where: path,
+      cause: e,
+    });
   }
   const used = new Set<string>();
   const decode = (node: unknown): StrategyState => {

@@ -32,11 +32,18 @@ export interface FederatedServerOptions<S extends StrategyState = StrategyState>
    * `clipRange` is the L2 bound clients clip their update to (default: the DP clip norm the strategy sends,
    * else 1); use a mean-based strategy (FedAvg, FedOpt, DP-FedAvg with `clipping: 'client'`).
    */
-  readonly secureAggregation?: { readonly threshold: number; readonly clipRange?: number; readonly phaseTimeoutMs?: number };
+  readonly secureAggregation?: {
+    readonly threshold: number;
+    readonly clipRange?: number;
+    readonly phaseTimeoutMs?: number;
+  };
   /** Checkpoint file, written atomically after every round and read on start to resume. */
   readonly checkpointPath?: string;
   /** Server-side evaluation of the new global parameters after every round (e.g. test accuracy). */
-  readonly evaluate?: (parameters: TensorTree, round: number) => Promise<{ loss: number; metrics?: Record<string, number> }>;
+  readonly evaluate?: (
+    parameters: TensorTree,
+    round: number,
+  ) => Promise<{ loss: number; metrics?: Record<string, number> }>;
   /** Called after every completed round. */
   readonly onRound?: (record: RoundRecord) => void;
   /** Largest frame accepted from a client (default 256 MiB). */
@@ -51,18 +58,27 @@ export type ResolvedServerOptions<S extends StrategyState> = Required<
   Pick<FederatedServerOptions<S>, 'secureAggregation' | 'checkpointPath' | 'evaluate' | 'onRound'>;
 
 /** Fills defaults and validates. @internal */
-export function resolveServerOptions<S extends StrategyState>(options: FederatedServerOptions<S>): ResolvedServerOptions<S> {
+export function resolveServerOptions<S extends StrategyState>(
+  options: FederatedServerOptions<S>,
+): ResolvedServerOptions<S> {
   const where = 'new FederatedServer(options)';
-  if (typeof options?.strategy?.configureFit !== 'function') throw ValidationError.expected('a Strategy', options?.strategy, `${where} strategy`);
-  if (!(Number.isSafeInteger(options.rounds) && options.rounds >= 1)) throw ValidationError.expected('a positive integer', options.rounds, `${where} rounds`);
+  if (typeof options?.strategy?.configureFit !== 'function')
+    throw ValidationError.expected('a Strategy', options?.strategy, `${where} strategy`);
+  if (!(Number.isSafeInteger(options.rounds) && options.rounds >= 1))
+    throw ValidationError.expected('a positive integer', options.rounds, `${where} rounds`);
   const positive = (name: keyof FederatedServerOptions<S>, fallback: number, integer = false): number => {
     const v = (options[name] as number | undefined) ?? fallback;
-    if (!(v > 0 && Number.isFinite(v)) || (integer && !Number.isSafeInteger(v))) throw ValidationError.expected(`a positive ${integer ? 'integer' : 'number'}`, v, `${where} ${name}`);
+    if (!(v > 0 && Number.isFinite(v)) || (integer && !Number.isSafeInteger(v)))
+      throw ValidationError.expected(`a positive ${integer ? 'integer' : 'number'}`, v, `${where} ${name}`);
     return v;
   };
   const secure = options.secureAggregation;
   if (secure && !(Number.isSafeInteger(secure.threshold) && secure.threshold >= 2)) {
-    throw ValidationError.expected('an integer threshold ≥ 2', secure.threshold, `${where} secureAggregation.threshold`);
+    throw ValidationError.expected(
+      'an integer threshold ≥ 2',
+      secure.threshold,
+      `${where} secureAggregation.threshold`,
+    );
   }
   return {
     ...options,

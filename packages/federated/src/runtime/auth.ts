@@ -23,12 +23,21 @@ const CONTEXT = utf8ToBytes('tessera/federated/auth/v1');
  * @throws {@link ValidationError} for credentials that are neither form.
  * @see RFC 2104 (HMAC).
  */
-export function proveIdentity(credentials: ClientCredentials, nonce: string, clientId: string): CredentialProof {
-  if (credentials && 'token' in credentials && typeof credentials.token === 'string') return { token: credentials.token };
+export function proveIdentity(
+  credentials: ClientCredentials,
+  nonce: string,
+  clientId: string,
+): CredentialProof {
+  if (credentials && 'token' in credentials && typeof credentials.token === 'string')
+    return { token: credentials.token };
   if (credentials && 'secret' in credentials && typeof credentials.secret === 'string') {
     return { signature: bytesToHex(challengeMac(credentials.secret, nonce, clientId)) };
   }
-  throw ValidationError.expected('credentials { token } or { secret }', credentials, 'proveIdentity(credentials)');
+  throw ValidationError.expected(
+    'credentials { token } or { secret }',
+    credentials,
+    'proveIdentity(credentials)',
+  );
 }
 
 /** Options of {@link createAuthenticator}: who may join, and who may not any more. */
@@ -65,9 +74,11 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
   const where = 'createAuthenticator(options)';
   const tokens = new Map(Object.entries(options?.tokens ?? {}));
   const secrets = new Map(Object.entries(options?.secrets ?? {}));
-  if (tokens.size + secrets.size === 0) throw ValidationError.expected('at least one client with a token or secret', options, where);
+  if (tokens.size + secrets.size === 0)
+    throw ValidationError.expected('at least one client with a token or secret', options, where);
   for (const [id, value] of [...tokens, ...secrets]) {
-    if (typeof value !== 'string' || value.length === 0) throw ValidationError.expected(`a non-empty credential for "${id}"`, value, where);
+    if (typeof value !== 'string' || value.length === 0)
+      throw ValidationError.expected(`a non-empty credential for "${id}"`, value, where);
   }
   const revoked = new Set(options.revoked ?? []);
   return {
@@ -79,11 +90,15 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
       const p = (proof ?? {}) as { token?: unknown; signature?: unknown };
       const token = tokens.get(clientId);
       if (token !== undefined && typeof p.token === 'string') {
-        return constantTimeEqual(sha256(utf8ToBytes(p.token)), sha256(utf8ToBytes(token))) ? null : 'wrong credentials';
+        return constantTimeEqual(sha256(utf8ToBytes(p.token)), sha256(utf8ToBytes(token)))
+          ? null
+          : 'wrong credentials';
       }
       const secret = secrets.get(clientId);
       if (secret !== undefined && typeof p.signature === 'string' && /^[0-9a-f]{64}$/.test(p.signature)) {
-        return constantTimeEqual(hexToBytes(p.signature), challengeMac(secret, nonce, clientId)) ? null : 'wrong credentials';
+        return constantTimeEqual(hexToBytes(p.signature), challengeMac(secret, nonce, clientId))
+          ? null
+          : 'wrong credentials';
       }
       // The same answer for unknown ids and wrong proofs, so the refusal does not reveal which ids exist.
       return 'wrong credentials';

@@ -1,7 +1,11 @@
 import { disposeTree } from '@tessera/core';
 import { clientSideClipping, composeFitMiddleware, type FitHandler } from '../privacy/client-middleware.js';
 import type { FitResult } from '../strategy/types.js';
-import { runClientSecureAggregation, SecureAggregationInterrupted, secureAggregationVector } from './client-secure-aggregation.js';
+import {
+  runClientSecureAggregation,
+  SecureAggregationInterrupted,
+  secureAggregationVector,
+} from './client-secure-aggregation.js';
 import type { ClientReport, FederatedClientOptions } from './federated-client.js';
 import type { MessageChannel } from './message-channel.js';
 import type { ServerMessage } from './messages.js';
@@ -29,7 +33,10 @@ export async function runClientFit(
   try {
     const train: FitHandler = async (instruction) => {
       trainer.setParameters(instruction.parameters);
-      const out = await trainer.fit(instruction.config, { round: message.round, globalParameters: instruction.parameters });
+      const out = await trainer.fit(instruction.config, {
+        round: message.round,
+        globalParameters: instruction.parameters,
+      });
       return { clientId, ...out };
     };
     const clipping = typeof message.config.dpClipNorm === 'number' ? [clientSideClipping()] : [];
@@ -39,10 +46,27 @@ export async function runClientFit(
     const metrics = { ...(result.metrics ?? {}) };
     const secure = message.secureAggregation;
     if (secure) {
-      const vector = secureAggregationVector(flattenWire(wire), flattenWire(message.parameters), secure.clipRange, metrics.dpUnclipped);
-      await runClientSecureAggregation(channel, secure, { round: message.round, clientId, vector, numExamples: result.numExamples, metrics });
+      const vector = secureAggregationVector(
+        flattenWire(wire),
+        flattenWire(message.parameters),
+        secure.clipRange,
+        metrics.dpUnclipped,
+      );
+      await runClientSecureAggregation(channel, secure, {
+        round: message.round,
+        clientId,
+        vector,
+        numExamples: result.numExamples,
+        metrics,
+      });
     } else {
-      channel.send({ type: 'fit-result', round: message.round, numExamples: result.numExamples, metrics, parameters: wire });
+      channel.send({
+        type: 'fit-result',
+        round: message.round,
+        numExamples: result.numExamples,
+        metrics,
+        parameters: wire,
+      });
     }
     report.fitRounds.push(message.round);
     log(`round ${message.round}: trained on ${result.numExamples} examples`);

@@ -8,7 +8,9 @@ export class SecureAggregationInterrupted extends Error {
   /** The message that interrupted the round (null when the connection closed); the client handles it next. */
   readonly next: ServerMessage | null;
   constructor(next: ServerMessage | null) {
-    super(`Secure aggregation interrupted by ${next ? `a "${next.type}" message` : 'the connection closing'}`);
+    super(
+      `Secure aggregation interrupted by ${next ? `a "${next.type}" message` : 'the connection closing'}`,
+    );
     this.next = next;
   }
 }
@@ -44,12 +46,17 @@ export async function runClientSecureAggregation(
   const { round, clientId, vector } = contribution;
   const q = quantization({ clipRange: instruction.clipRange, maxClients: instruction.maxClients });
   const input = quantize(vector, q);
-  const config = { threshold: instruction.threshold, vectorLength: vector.length, session: instruction.session };
+  const config = {
+    threshold: instruction.threshold,
+    vectorLength: vector.length,
+    session: instruction.session,
+  };
   const next = async <T extends ServerMessage['type']>(type: T) => {
     for (;;) {
       const message = await channel.receive();
       if (message?.type === 'update-rejected') continue;
-      if (message?.type === type && 'round' in message && message.round === round) return message as Extract<ServerMessage, { type: T }>;
+      if (message?.type === type && 'round' in message && message.round === round)
+        return message as Extract<ServerMessage, { type: T }>;
       throw new SecureAggregationInterrupted(message);
     }
   };

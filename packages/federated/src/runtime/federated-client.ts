@@ -1,5 +1,5 @@
 import { disposeTree, ValidationError } from '@tessera/core';
-import { type FitMiddleware } from '../privacy/client-middleware.js';
+import type { FitMiddleware } from '../privacy/client-middleware.js';
 import type { ClientCredentials } from './auth.js';
 import { proveIdentity } from './auth.js';
 import { runClientFit } from './client-fit.js';
@@ -62,13 +62,22 @@ export class FederatedClient {
   readonly #factory: WebSocketFactory;
   #channel: MessageChannel | null = null;
   #stopped = false;
-  readonly #report = { fitRounds: [] as number[], evaluateRounds: [] as number[], rejected: [] as ClientReport['rejected'], failures: [] as ClientReport['failures'], reconnects: 0 };
+  readonly #report = {
+    fitRounds: [] as number[],
+    evaluateRounds: [] as number[],
+    rejected: [] as ClientReport['rejected'],
+    failures: [] as ClientReport['failures'],
+    reconnects: 0,
+  };
 
   constructor(options: FederatedClientOptions) {
     const where = 'new FederatedClient(options)';
-    if (typeof options?.url !== 'string' || !/^wss?:\/\//.test(options.url)) throw ValidationError.expected('a ws:// or wss:// url', options?.url, where);
-    if (typeof options.clientId !== 'string' || options.clientId.length === 0) throw ValidationError.expected('a non-empty clientId', options.clientId, where);
-    if (typeof options.trainer?.fit !== 'function') throw ValidationError.expected('a LocalTrainer', options.trainer, where);
+    if (typeof options?.url !== 'string' || !/^wss?:\/\//.test(options.url))
+      throw ValidationError.expected('a ws:// or wss:// url', options?.url, where);
+    if (typeof options.clientId !== 'string' || options.clientId.length === 0)
+      throw ValidationError.expected('a non-empty clientId', options.clientId, where);
+    if (typeof options.trainer?.fit !== 'function')
+      throw ValidationError.expected('a LocalTrainer', options.trainer, where);
     this.#options = options;
     this.#factory = options.webSocket ?? defaultWebSocketFactory();
   }
@@ -130,9 +139,14 @@ export class FederatedClient {
           break;
         case 'refused':
           channel.close(1000, 'refused');
-          throw new AuthenticationError(`The server refused client "${this.#options.clientId}": ${message.reason}`, { where: this.#options.url });
+          throw new AuthenticationError(
+            `The server refused client "${this.#options.clientId}": ${message.reason}`,
+            { where: this.#options.url },
+          );
         case 'fit':
-          pending = await runClientFit(channel, message, this.#options, this.#report, (line) => this.#log(line));
+          pending = await runClientFit(channel, message, this.#options, this.#report, (line) =>
+            this.#log(line),
+          );
           break;
         case 'evaluate':
           await this.#evaluate(channel, message);
@@ -150,7 +164,10 @@ export class FederatedClient {
     }
   }
 
-  async #evaluate(channel: MessageChannel, message: Extract<ServerMessage, { type: 'evaluate' }>): Promise<void> {
+  async #evaluate(
+    channel: MessageChannel,
+    message: Extract<ServerMessage, { type: 'evaluate' }>,
+  ): Promise<void> {
     const parameters = wireToTree(message.parameters);
     try {
       this.#options.trainer.setParameters(parameters);

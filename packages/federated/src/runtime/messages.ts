@@ -31,7 +31,12 @@ export type ServerMessage =
       readonly parameters: WireTree;
       readonly secureAggregation?: SecureAggregationInstruction;
     }
-  | { readonly type: 'evaluate'; readonly round: number; readonly config: ConfigRecord; readonly parameters: WireTree }
+  | {
+      readonly type: 'evaluate';
+      readonly round: number;
+      readonly config: ConfigRecord;
+      readonly parameters: WireTree;
+    }
   | { readonly type: 'update-rejected'; readonly round: number; readonly reason: string }
   | { readonly type: 'secagg-roster'; readonly round: number; readonly clients: readonly AdvertisedKeys[] }
   | {
@@ -112,23 +117,38 @@ const CLIENT_TYPES = new Set([
  * ```
  * @throws {@link ProtocolError} naming the offending field.
  */
-export function parseClientMessage(message: { readonly type: string } & Record<string, unknown>): ClientMessage {
-  const fail = (what: string) => new ProtocolError(`Expected ${what} in a "${message.type}" message`, { where: 'parseClientMessage' });
-  if (!CLIENT_TYPES.has(message.type)) throw new ProtocolError(`Unknown client message type "${message.type}"`, { where: 'parseClientMessage' });
+export function parseClientMessage(
+  message: { readonly type: string } & Record<string, unknown>,
+): ClientMessage {
+  const fail = (what: string) =>
+    new ProtocolError(`Expected ${what} in a "${message.type}" message`, { where: 'parseClientMessage' });
+  if (!CLIENT_TYPES.has(message.type))
+    throw new ProtocolError(`Unknown client message type "${message.type}"`, { where: 'parseClientMessage' });
   if (message.type === 'hello') {
-    if (typeof message.clientId !== 'string' || message.clientId.length === 0 || message.clientId.length > 256) throw fail('a client id');
+    if (
+      typeof message.clientId !== 'string' ||
+      message.clientId.length === 0 ||
+      message.clientId.length > 256
+    )
+      throw fail('a client id');
     return message as unknown as ClientMessage;
   }
-  if (!(Number.isSafeInteger(message.round) && (message.round as number) >= 1)) throw fail('a positive integer round');
-  if ('numExamples' in message && !(Number.isFinite(message.numExamples) && (message.numExamples as number) >= 0)) {
+  if (!(Number.isSafeInteger(message.round) && (message.round as number) >= 1))
+    throw fail('a positive integer round');
+  if (
+    'numExamples' in message &&
+    !(Number.isFinite(message.numExamples) && (message.numExamples as number) >= 0)
+  ) {
     throw fail('a finite, non-negative numExamples');
   }
   if ('metrics' in message) {
     const m = message.metrics;
-    if (m === null || typeof m !== 'object' || !Object.values(m).every((v) => typeof v === 'number')) throw fail('numeric metrics');
+    if (m === null || typeof m !== 'object' || !Object.values(m).every((v) => typeof v === 'number'))
+      throw fail('numeric metrics');
   }
   if (message.type === 'evaluate-result' && typeof message.loss !== 'number') throw fail('a numeric loss');
-  if (message.type === 'secagg-masked' && !(message.maskedInput instanceof Uint32Array)) throw fail('a uint32 masked input');
+  if (message.type === 'secagg-masked' && !(message.maskedInput instanceof Uint32Array))
+    throw fail('a uint32 masked input');
   if (message.type === 'secagg-shares' && !Array.isArray(message.shares)) throw fail('a list of shares');
   return message as unknown as ClientMessage;
 }

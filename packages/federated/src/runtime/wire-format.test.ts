@@ -25,7 +25,11 @@ describe('frames', () => {
     const parsed = parseSafetensors(bytes);
     const json = parsed.metadata[FRAME_METADATA_KEY]!;
     expect(json).not.toContain('3.5');
-    expect(Object.values(parsed.tensors).map((t) => t.dtype).sort()).toEqual(['F32', 'U32', 'U8']);
+    expect(
+      Object.values(parsed.tensors)
+        .map((t) => t.dtype)
+        .sort(),
+    ).toEqual(['F32', 'U32', 'U8']);
     const f32 = Object.values(parsed.tensors).find((t) => t.dtype === 'F32')!;
     expect(f32.data).toEqual(Float32Array.from([1, -2, 3.5, 1e-30]));
 
@@ -47,7 +51,8 @@ describe('frames', () => {
 
 describe('validateUpdate', () => {
   const global: WireTree = { w: leaf([2], [0, 0]), b: leaf([1], [1]) };
-  const check = (received: unknown, bound?: number) => validateUpdate(received, global, bound ? { maxUpdateNorm: bound } : {});
+  const check = (received: unknown, bound?: number) =>
+    validateUpdate(received, global, bound ? { maxUpdateNorm: bound } : {});
 
   it('accepts a well-formed update and reports the norm of its difference from the global parameters', () => {
     const verdict = check({ w: leaf([2], [3, 4]), b: leaf([1], [1]) });
@@ -58,8 +63,16 @@ describe('validateUpdate', () => {
     ['a missing leaf', { w: leaf([2], [0, 0]) }, /missing "b"/],
     ['an extra leaf', { w: leaf([2], [0, 0]), b: leaf([1], [1]), c: leaf([1], [0]) }, /extra "c"/],
     ['a wrong shape', { w: leaf([1, 2], [0, 0]), b: leaf([1], [1]) }, /leaf "w" has shape \[1,2\]/],
-    ['a wrong dtype', { w: { shape: [2], data: Uint8Array.of(0, 0) }, b: leaf([1], [1]) }, /not float32 \(received Uint8Array\)/],
-    ['a length that does not fit the shape', { w: leaf([2], [0, 0, 0]), b: leaf([1], [1]) }, /holds 3 values/],
+    [
+      'a wrong dtype',
+      { w: { shape: [2], data: Uint8Array.of(0, 0) }, b: leaf([1], [1]) },
+      /not float32 \(received Uint8Array\)/,
+    ],
+    [
+      'a length that does not fit the shape',
+      { w: leaf([2], [0, 0, 0]), b: leaf([1], [1]) },
+      /holds 3 values/,
+    ],
     ['NaN', { w: leaf([2], [0, Number.NaN]), b: leaf([1], [1]) }, /non-finite value \(NaN\) at index 1/],
     ['infinity', { w: leaf([2], [0, 0]), b: leaf([1], [Number.POSITIVE_INFINITY]) }, /non-finite/],
     ['no tree at all', [1, 2], /not a tree/],
@@ -78,7 +91,11 @@ describe('validateUpdate', () => {
 });
 
 describe('authentication', () => {
-  const auth = createAuthenticator({ tokens: { alice: 'token-a' }, secrets: { bob: 'secret-b' }, revoked: ['carol'] });
+  const auth = createAuthenticator({
+    tokens: { alice: 'token-a' },
+    secrets: { bob: 'secret-b' },
+    revoked: ['carol'],
+  });
 
   it('accepts the right token and the right signed challenge', () => {
     expect(auth.verify('alice', 'n1', proveIdentity({ token: 'token-a' }, 'n1', 'alice'))).toBeNull();
@@ -91,7 +108,9 @@ describe('authentication', () => {
     expect(auth.verify('zed', 'n1', { token: 'token-a' })).toBe('wrong credentials');
     const signature = proveIdentity({ secret: 'secret-b' }, 'n1', 'bob');
     expect(auth.verify('bob', 'n2', signature)).toBe('wrong credentials'); // another connection's challenge
-    expect(auth.verify('bob', 'n1', proveIdentity({ secret: 'wrong' }, 'n1', 'bob'))).toBe('wrong credentials');
+    expect(auth.verify('bob', 'n1', proveIdentity({ secret: 'wrong' }, 'n1', 'bob'))).toBe(
+      'wrong credentials',
+    );
     expect(auth.verify('carol', 'n1', { token: 'anything' })).toBe('client "carol" is revoked');
     auth.revoke('alice');
     expect(auth.verify('alice', 'n1', { token: 'token-a' })).toBe('client "alice" is revoked');

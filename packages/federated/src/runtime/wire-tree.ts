@@ -89,4 +89,3 @@ export function unflattenWire(values: ArrayLike<number>, like: WireTree): WireTr
     }),
   );
 }
-

@@ -18,7 +18,13 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const x = () => tf.tensor2d([[1, 2], [3, 4], [5, 6], [7, 8]]);
+const x = () =>
+  tf.tensor2d([
+    [1, 2],
+    [3, 4],
+    [5, 6],
+    [7, 8],
+  ]);
 const y = () => tf.tensor2d([[1], [0], [1], [0]]);
 
 function tiny(learningRate = 0.1): Model {
@@ -68,22 +74,36 @@ describe('callbacks (Keras rules)', () => {
     const net = tiny(0.1);
     const rates: number[] = [];
     const reduce = new ReduceLROnPlateau({ factor: 0.5, patience: 1, cooldown: 1, minLearningRate: 0.02 });
-    const history = await run(net, 6, [script('val_loss', [1, 1, 1, 1, 1, 1]), reduce, { onEpochEnd: () => void rates.push(net.optimizer.learningRate) }]);
+    const history = await run(net, 6, [
+      script('val_loss', [1, 1, 1, 1, 1, 1]),
+      reduce,
+      { onEpochEnd: () => void rates.push(net.optimizer.learningRate) },
+    ]);
     expect(history.history.learning_rate).toEqual([0.1, 0.1, 0.05, 0.025, 0.02, 0.02]);
     expect(rates).toEqual([0.1, 0.05, 0.025, 0.02, 0.02, 0.02]);
     net.dispose();
   });
 
-  it('LearningRateScheduler sets the rate before each epoch', async () => {
+  it('LearningRateScheduler sets the rate before each epoch (from initialEpoch on)', async () => {
     const net = tiny(0.1);
-    const history = await run(net, 4, [new LearningRateScheduler((epoch, lr) => (epoch < 2 ? lr : lr * 0.5))]);
+    const history = await run(net, 4, [
+      new LearningRateScheduler((epoch, lr) => (epoch < 2 ? lr : lr * 0.5)),
+    ]);
     expect(history.history.learning_rate).toEqual([0.1, 0.1, 0.05, 0.025]);
+    const resumed = await run(net, 4, [new LearningRateScheduler((epoch) => 0.1 / (epoch + 1))], {
+      initialEpoch: 2,
+    });
+    expect(resumed.epoch).toEqual([2, 3]);
+    expect(resumed.history.learning_rate).toEqual([0.1 / 3, 0.1 / 4]);
     net.dispose();
   });
 
   it('TerminateOnNaN stops at the first non-finite batch loss', async () => {
     const net = sequential([new Dense({ units: 1, seed: 1 })], { inputShape: [2] });
-    net.compile({ optimizer: 'sgd', trainStep: async (_batch, { step }) => ({ loss: step === 1 ? Number.NaN : 1 }) });
+    net.compile({
+      optimizer: 'sgd',
+      trainStep: async (_batch, { step }) => ({ loss: step === 1 ? Number.NaN : 1 }),
+    });
     const guard = new TerminateOnNaN();
     const history = await run(net, 5, [guard], { batchSize: 1 });
     expect(guard.stoppedAt).toEqual({ epoch: 0, batch: 1 });
@@ -97,7 +117,11 @@ describe('callbacks (Keras rules)', () => {
     const store = memoryStore();
     const checkpoint = new ModelCheckpoint({ store, monitor: 'val_accuracy', saveBestOnly: true });
     let last: number[][] = [];
-    const recorder: Callback = { onEpochEnd: async (epoch) => void (epoch === 3 && (last = await snapshot(net))) };
+    const recorder: Callback = {
+      onEpochEnd: async (epoch) => {
+        if (epoch === 3) last = await snapshot(net);
+      },
+    };
     await run(net, 5, [script('val_accuracy', [0.5, 0.7, 0.6, 0.8, 0.8]), checkpoint, recorder]);
     expect(checkpoint.direction).toBe('max');
     expect(checkpoint.savedEpochs).toEqual([0, 1, 3]);
@@ -118,7 +142,13 @@ describe('callbacks (Keras rules)', () => {
       shuffle: false,
       validationData: [a, b],
       validationFreq: 2,
-      callbacks: [new CSVLogger({ append: (t) => void (text += t) })],
+      callbacks: [
+        new CSVLogger({
+          append: (t) => {
+            text += t;
+          },
+        }),
+      ],
     });
     const rows = text.trim().split('\n');
     expect(rows[0]).toBe('epoch,loss,val_loss');

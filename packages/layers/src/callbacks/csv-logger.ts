@@ -14,7 +14,8 @@ export interface CSVLoggerOptions {
   append?: boolean;
 }
 
-const cell = (value: string, separator: string) => (value.includes(separator) || /["\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+const cell = (value: string, separator: string) =>
+  value.includes(separator) || /["\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 
 /**
  * Writes one CSV row per epoch — `epoch` then the log keys in sorted order, as Keras's `CSVLogger` (`NA`

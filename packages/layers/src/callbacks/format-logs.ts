@@ -38,5 +38,7 @@ export function formatDuration(seconds: number): string {
  */
 export function epochLine(steps: number, seconds: number, logs: Logs): string {
   const perStep = steps > 0 ? formatDuration(seconds / steps) : '?';
-  return [`${steps}/${steps}`, formatDuration(seconds), `${perStep}/step`, formatLogs(logs)].filter(Boolean).join(' - ');
+  return [`${steps}/${steps}`, formatDuration(seconds), `${perStep}/step`, formatLogs(logs)]
+    .filter(Boolean)
+    .join(' - ');
 }

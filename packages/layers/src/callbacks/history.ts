@@ -19,7 +19,11 @@ export class History implements Callback {
     const index = this.epoch.length;
     this.epoch.push(epoch);
     for (const key of new Set([...Object.keys(this.history), ...Object.keys(logs)])) {
-      const series = (this.history[key] ??= new Array<number>(index).fill(Number.NaN));
+      let series = this.history[key];
+      if (!series) {
+        series = new Array<number>(index).fill(Number.NaN);
+        this.history[key] = series;
+      }
       series.push(logs[key] ?? Number.NaN);
     }
   }

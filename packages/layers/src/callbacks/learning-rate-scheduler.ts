@@ -14,14 +14,19 @@ import type { Callback, CallbackContext } from './callback.js';
  */
 export class LearningRateScheduler implements Callback {
   constructor(readonly schedule: (epoch: number, learningRate: number) => number) {
-    if (typeof schedule !== 'function') throw ValidationError.expected('a schedule function', schedule, 'LearningRateScheduler');
+    if (typeof schedule !== 'function')
+      throw ValidationError.expected('a schedule function', schedule, 'LearningRateScheduler');
   }
 
   onEpochBegin(epoch: number, context: CallbackContext): void {
     const optimizer = context.model.optimizer;
     const next = this.schedule(epoch, optimizer.learningRate);
     if (typeof next !== 'number' || !Number.isFinite(next)) {
-      throw ValidationError.expected('a finite learning rate from the schedule', next, `LearningRateScheduler(epoch ${epoch})`);
+      throw ValidationError.expected(
+        'a finite learning rate from the schedule',
+        next,
+        `LearningRateScheduler(epoch ${epoch})`,
+      );
     }
     optimizer.learningRate = next;
   }

@@ -35,7 +35,8 @@ export class ModelCheckpoint implements Callback {
   readonly savedEpochs: number[] = [];
 
   constructor(readonly options: ModelCheckpointOptions) {
-    if (!options?.store) throw ValidationError.expected('a store', options?.store, 'ModelCheckpoint({ store })');
+    if (!options?.store)
+      throw ValidationError.expected('a store', options?.store, 'ModelCheckpoint({ store })');
     this.monitor = options.monitor ?? 'val_loss';
     this.direction = monitorDirection(this.monitor, options.mode ?? 'auto', 'ModelCheckpoint');
     this.saveBestOnly = options.saveBestOnly ?? false;
@@ -53,8 +54,13 @@ export class ModelCheckpoint implements Callback {
       if (!better) return;
       this.best = current;
     }
-    const store = typeof this.options.store === 'function' ? this.options.store(epoch, logs) : this.options.store;
-    await saveModel(context.model, store, this.options.includeOptimizer === undefined ? {} : { includeOptimizer: this.options.includeOptimizer });
+    const store =
+      typeof this.options.store === 'function' ? this.options.store(epoch, logs) : this.options.store;
+    await saveModel(
+      context.model,
+      store,
+      this.options.includeOptimizer === undefined ? {} : { includeOptimizer: this.options.includeOptimizer },
+    );
     this.savedEpochs.push(epoch);
   }
 }

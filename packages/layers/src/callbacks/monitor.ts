@@ -23,6 +23,7 @@ export function monitorDirection(monitor: string, mode: MonitorMode, where: stri
 /** Checks a non-negative number option. @internal */
 export function nonNegative(value: number | undefined, fallback: number, where: string): number {
   const v = value ?? fallback;
-  if (typeof v !== 'number' || !(v >= 0) || !Number.isFinite(v)) throw ValidationError.expected('a finite number >= 0', value, where);
+  if (typeof v !== 'number' || !(v >= 0) || !Number.isFinite(v))
+    throw ValidationError.expected('a finite number >= 0', value, where);
   return v;
 }

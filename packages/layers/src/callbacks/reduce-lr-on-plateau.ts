@@ -47,7 +47,8 @@ export class ReduceLROnPlateau implements Callback {
     this.monitor = options.monitor ?? 'val_loss';
     this.direction = monitorDirection(this.monitor, options.mode ?? 'auto', where);
     this.factor = options.factor ?? 0.1;
-    if (!(this.factor > 0 && this.factor < 1)) throw ValidationError.expected('a factor in (0, 1)', options.factor, `${where}.factor`);
+    if (!(this.factor > 0 && this.factor < 1))
+      throw ValidationError.expected('a factor in (0, 1)', options.factor, `${where}.factor`);
     this.patience = nonNegative(options.patience, 10, `${where}.patience`);
     this.minDelta = nonNegative(options.minDelta, 1e-4, `${where}.minDelta`);
     this.cooldown = nonNegative(options.cooldown, 0, `${where}.cooldown`);
@@ -69,7 +70,8 @@ export class ReduceLROnPlateau implements Callback {
       this.#cooldownLeft -= 1;
       this.#wait = 0;
     }
-    const better = this.direction === 'min' ? current < this.#best - this.minDelta : current > this.#best + this.minDelta;
+    const better =
+      this.direction === 'min' ? current < this.#best - this.minDelta : current > this.#best + this.minDelta;
     if (better) {
       this.#best = current;
       this.#wait = 0;

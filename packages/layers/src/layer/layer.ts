@@ -179,7 +179,10 @@ export abstract class Layer<
    */
   apply(inputs: SymbolicInputs, options?: Options): SymbolicTensor | SymbolicTensor[];
   apply(inputs: LayerInputs, options?: Options): Out;
-  apply(inputs: LayerInputs | SymbolicInputs, options: Options = {} as Options): Out | SymbolicTensor | SymbolicTensor[] {
+  apply(
+    inputs: LayerInputs | SymbolicInputs,
+    options: Options = {} as Options,
+  ): Out | SymbolicTensor | SymbolicTensor[] {
     if (isSymbolic(inputs)) return applySymbolic(this as Layer, inputs, options);
     return this.call(inputs as LayerInputs, options);
   }

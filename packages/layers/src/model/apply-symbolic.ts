@@ -23,9 +23,12 @@ export function applySymbolic(
   const listInput = !(inputs instanceof SymbolicTensor);
   const list = listInput ? [...(inputs as readonly SymbolicTensor[])] : [inputs as SymbolicTensor];
   if (options.seed !== undefined || options.mask !== undefined) {
-    throw new ValidationError('A functional graph cannot fix a seed or a mask; masks propagate from the layers', {
-      where: `${layer.className} "${layer.name}".apply`,
-    });
+    throw new ValidationError(
+      'A functional graph cannot fix a seed or a mask; masks propagate from the layers',
+      {
+        where: `${layer.className} "${layer.name}".apply`,
+      },
+    );
   }
   const shapes: Shape | Shape[] = listInput ? list.map((t) => t.shape) : list[0]!.shape;
   layer.build(shapes);

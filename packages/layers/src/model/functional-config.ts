@@ -32,7 +32,11 @@ export interface GraphConfig {
  * const config = graphConfig(collectGraph([x], [y]), [x], [y]);
  * ```
  */
-export function graphConfig(graph: FunctionalGraph, inputs: readonly SymbolicTensor[], outputs: readonly SymbolicTensor[]): GraphConfig {
+export function graphConfig(
+  graph: FunctionalGraph,
+  inputs: readonly SymbolicTensor[],
+  outputs: readonly SymbolicTensor[],
+): GraphConfig {
   const inGraph = new Set<GraphNode>(graph.nodes);
   const nodesIn = (layer: Layer) => layerNodes(layer).filter((n) => inGraph.has(n));
   const entry = (t: SymbolicTensor, options?: GraphNode['options']): NodeEntry => {
@@ -66,8 +70,15 @@ export function graphFromConfig(
   config: GraphConfig,
   deserialize: (s: SerializedLayer) => Layer,
 ): { inputs: SymbolicTensor[]; outputs: SymbolicTensor[] } {
-  if (!config || !Array.isArray(config.layers) || !Array.isArray(config.inputLayers) || !Array.isArray(config.outputLayers)) {
-    throw new IOError('Expected a functional config with layers, inputLayers and outputLayers', { where: 'graphFromConfig' });
+  if (
+    !config ||
+    !Array.isArray(config.layers) ||
+    !Array.isArray(config.inputLayers) ||
+    !Array.isArray(config.outputLayers)
+  ) {
+    throw new IOError('Expected a functional config with layers, inputLayers and outputLayers', {
+      where: 'graphFromConfig',
+    });
   }
   const produced = new Map<string, SymbolicTensor[][]>();
   const pending: { layer: Layer; nodes: (readonly NodeEntry[])[] }[] = [];
@@ -75,7 +86,10 @@ export function graphFromConfig(
     for (const spec of config.layers) {
       const layer = deserialize({ className: spec.className, config: spec.config });
       pending.push({ layer, nodes: [...(spec.inboundNodes ?? [])] });
-      if (layer.name !== spec.name) throw new IOError(`Layer config named "${layer.name}" is listed as "${spec.name}"`, { where: 'graphFromConfig' });
+      if (layer.name !== spec.name)
+        throw new IOError(`Layer config named "${layer.name}" is listed as "${spec.name}"`, {
+          where: 'graphFromConfig',
+        });
       if (layer instanceof InputLayer) produced.set(layer.name, [[inputTensorOf(layer)]]);
     }
     return replay(config, pending, produced);
@@ -101,8 +115,14 @@ function replay(
         if (tensors.some((t) => t === undefined)) break;
         const options = (entries[0]?.[3] ?? {}) as CallOptions;
         const ready = tensors as SymbolicTensor[];
-        const out: unknown = p.layer.apply(ready.length === 1 ? ready[0]! : ready, options.training === undefined ? {} : { training: options.training });
-        if (!isSymbolic(out)) throw new IOError(`Layer "${p.layer.name}" did not return symbolic tensors`, { where: 'graphFromConfig' });
+        const out: unknown = p.layer.apply(
+          ready.length === 1 ? ready[0]! : ready,
+          options.training === undefined ? {} : { training: options.training },
+        );
+        if (!isSymbolic(out))
+          throw new IOError(`Layer "${p.layer.name}" did not return symbolic tensors`, {
+            where: 'graphFromConfig',
+          });
         const list = Array.isArray(out) ? [...out] : [out as SymbolicTensor];
         produced.set(p.layer.name, [...(produced.get(p.layer.name) ?? []), list]);
         p.nodes.shift();
@@ -112,13 +132,24 @@ function replay(
   }
   const stuck = pending.find((p) => p.nodes.length > 0);
   if (stuck) {
-    const missing = (stuck.nodes[0] as readonly NodeEntry[]).filter((e) => lookup(e) === undefined).map((e) => `${e[0]}[${e[1]}][${e[2]}]`);
-    throw new IOError(`Cannot rebuild the graph: layer "${stuck.layer.name}" reads ${missing.join(', ')}, which no layer produces`, { where: 'graphFromConfig' });
+    const missing = (stuck.nodes[0] as readonly NodeEntry[])
+      .filter((e) => lookup(e) === undefined)
+      .map((e) => `${e[0]}[${e[1]}][${e[2]}]`);
+    throw new IOError(
+      `Cannot rebuild the graph: layer "${stuck.layer.name}" reads ${missing.join(', ')}, which no layer produces`,
+      { where: 'graphFromConfig' },
+    );
   }
   const resolve = (e: NodeEntry, what: string) => {
     const t = lookup(e);
-    if (!t) throw new IOError(`The ${what} ${e[0]}[${e[1]}][${e[2]}] is not produced by the graph`, { where: 'graphFromConfig' });
+    if (!t)
+      throw new IOError(`The ${what} ${e[0]}[${e[1]}][${e[2]}] is not produced by the graph`, {
+        where: 'graphFromConfig',
+      });
     return t;
   };
-  return { inputs: config.inputLayers.map((e) => resolve(e, 'input')), outputs: config.outputLayers.map((e) => resolve(e, 'output')) };
+  return {
+    inputs: config.inputLayers.map((e) => resolve(e, 'input')),
+    outputs: config.outputLayers.map((e) => resolve(e, 'output')),
+  };
 }

@@ -22,7 +22,7 @@ const st = (t: unknown) => t as SymbolicTensor;
 async function expectClose(a: tf.Tensor, b: tf.Tensor, digits = 5): Promise<void> {
   expect(a.shape).toEqual(b.shape);
   const [u, v] = await Promise.all([a.data(), b.data()]);
-  u.forEach((x, i) => expect(x).toBeCloseTo(v[i]!, digits));
+  for (const [i, x] of u.entries()) expect(x).toBeCloseTo(v[i]!, digits);
 }
 
 describe('functional API', () => {
@@ -36,11 +36,16 @@ describe('functional API', () => {
     const net = model({ inputs: [left, right], outputs: [st(head.apply(merged)), merged], name: 'siamese' });
     expect(net.inputNames).toEqual(['left', 'right']);
     expect(net.countParams()).toBe(3 * 2 + 2 + 4 + 1); // the shared layer counts once
+    expect(net.summary()).toMatch(
+      /concatenate\S* \(Concatenate\)\s+\(None, 4\)\s+0\s+dense\S*\[0\]\[0\], dense\S*\[1\]\[0\]/,
+    );
     const a = tf.randomNormal([4, 3], 0, 1, 'float32', 3);
     const b = tf.randomNormal([4, 3], 0, 1, 'float32', 4);
     const [out, features] = (await net.predict([a, b])) as tf.Tensor[];
     const [k, bias, k2, b2] = net.getWeights();
-    const expectedFeatures = tf.tidy(() => tf.concat([tf.relu(tf.add(tf.matMul(a, k!), bias!)), tf.relu(tf.add(tf.matMul(b, k!), bias!))], 1));
+    const expectedFeatures = tf.tidy(() =>
+      tf.concat([tf.relu(tf.add(tf.matMul(a, k!), bias!)), tf.relu(tf.add(tf.matMul(b, k!), bias!))], 1),
+    );
     const expectedOut = tf.tidy(() => tf.add(tf.matMul(expectedFeatures, k2!), b2!));
     await expectClose(features!, expectedFeatures);
     await expectClose(out!, expectedOut);
@@ -77,12 +82,21 @@ describe('functional API', () => {
 
   it('round-trips nested models through getConfig and the registry', async () => {
     const before = tf.memory().numTensors;
-    const encoder = sequential([new Dense({ units: 5, activation: 'relu', seed: 10 }), new Dense({ units: 3, seed: 11 })], { name: 'encoder' });
+    const encoder = sequential(
+      [new Dense({ units: 5, activation: 'relu', seed: 10 }), new Dense({ units: 3, seed: 11 })],
+      { name: 'encoder' },
+    );
     const x = input({ shape: [4], name: 'x' });
     const z = st(encoder.apply(x));
-    const net = model({ inputs: x, outputs: [st(new Dense({ units: 2, seed: 12 }).apply(z)), z], name: 'outer' });
+    const net = model({
+      inputs: x,
+      outputs: [st(new Dense({ units: 2, seed: 12 }).apply(z)), z],
+      name: 'outer',
+    });
     const copy = deserializeModel(JSON.parse(JSON.stringify(serializeLayer(net))));
-    expect(copy.layers.map((l) => `${l.className}:${l.name}`)).toEqual(net.layers.map((l) => `${l.className}:${l.name}`));
+    expect(copy.layers.map((l) => `${l.className}:${l.name}`)).toEqual(
+      net.layers.map((l) => `${l.className}:${l.name}`),
+    );
     const weights = net.getWeights();
     copy.setWeights(weights);
     const data = tf.randomNormal([2, 4], 0, 1, 'float32', 13);
@@ -114,6 +128,8 @@ describe('functional API', () => {
     const b = input({ shape: [2] });
     const merged = new Concatenate({}).apply([a, b]);
     expect(() => model({ inputs: a, outputs: merged })).toThrow(/Graph disconnected/);
-    expect(() => model({ inputs: st(new Dense({ units: 1 }).apply(a)), outputs: merged })).toThrow(ValidationError);
+    expect(() => model({ inputs: st(new Dense({ units: 1 }).apply(a)), outputs: merged })).toThrow(
+      ValidationError,
+    );
   });
 });

@@ -19,7 +19,8 @@ export interface FunctionalConfig extends LayerConfig {
 
 const listOf = (s: SymbolicInputs, where: string): SymbolicTensor[] => {
   const list = s instanceof SymbolicTensor ? [s] : Array.isArray(s) ? [...s] : [];
-  if (list.length === 0 || !list.every((t) => t instanceof SymbolicTensor)) throw ValidationError.expected('symbolic tensors', s, where);
+  if (list.length === 0 || !list.every((t) => t instanceof SymbolicTensor))
+    throw ValidationError.expected('symbolic tensors', s, where);
   return list;
 };
 
@@ -48,7 +49,9 @@ export class Functional extends Model {
     this.outputs = listOf(config.outputs, this.where('outputs'));
     this.#graph = collectGraph(this.inputs, this.outputs);
     const names = this.outputs.map((t) => t.node.layer.name);
-    this.#outputNames = names.map((n, i) => (names.indexOf(n) === names.lastIndexOf(n) ? n : `${n}_${this.outputs[i]!.outputIndex}`));
+    this.#outputNames = names.map((n, i) =>
+      names.indexOf(n) === names.lastIndexOf(n) ? n : `${n}_${this.outputs[i]!.outputIndex}`,
+    );
     for (const layer of this.#graph.layers) this.trackLayer(layer);
     this.build(this.inputs.length === 1 ? this.inputs[0]!.shape : this.inputs.map((t) => t.shape));
   }
@@ -66,7 +69,8 @@ export class Functional extends Model {
   }
 
   computeOutputShape(inputShape: Shape | readonly Shape[]): Shape | Shape[] {
-    const first = (Array.isArray(inputShape[0]) ? (inputShape[0] as Shape) : (inputShape as Shape))[0] ?? null;
+    const first =
+      (Array.isArray(inputShape[0]) ? (inputShape[0] as Shape) : (inputShape as Shape))[0] ?? null;
     const shapes = this.outputs.map((t) => [first, ...t.shape.slice(1)]);
     return shapes.length === 1 ? shapes[0]! : shapes;
   }
@@ -75,8 +79,14 @@ export class Functional extends Model {
 
   protected forward(inputs: LayerInputs, context: ForwardContext): tf.Tensor | tf.Tensor[] {
     const xs = inputList(inputs, this.inputs.length, this.where('call'));
-    if (xs.length !== this.inputs.length) throw ValidationError.expected(`${this.inputs.length} input tensors`, xs, this.where('call'));
-    const masks = context.mask === null ? undefined : Array.isArray(context.mask) ? (context.mask as Mask[]) : [context.mask as Mask];
+    if (xs.length !== this.inputs.length)
+      throw ValidationError.expected(`${this.inputs.length} input tensors`, xs, this.where('call'));
+    const masks =
+      context.mask === null
+        ? undefined
+        : Array.isArray(context.mask)
+          ? (context.mask as Mask[])
+          : [context.mask as Mask];
     const outs = runGraph(this.#graph.nodes, this.inputs, this.outputs, xs, {
       training: context.training,
       nextSeed: context.nextSeed,
@@ -100,7 +110,9 @@ export class Functional extends Model {
         className: layer.className,
         outputShape: outs.length === 1 ? outs[0]! : outs,
         params: layer.countParams(),
-        connectedTo: first?.inputs.map((t) => `${t.node.layer.name}[${nodeIndexIn(t, inGraph)}][${t.outputIndex}]`) ?? [],
+        connectedTo:
+          first?.inputs.map((t) => `${t.node.layer.name}[${nodeIndexIn(t, inGraph)}][${t.outputIndex}]`) ??
+          [],
       };
     });
   }

@@ -21,7 +21,10 @@ export interface FunctionalGraph {
  * const { nodes, layers } = collectGraph([x], [y]);
  * ```
  */
-export function collectGraph(inputs: readonly SymbolicTensor[], outputs: readonly SymbolicTensor[]): FunctionalGraph {
+export function collectGraph(
+  inputs: readonly SymbolicTensor[],
+  outputs: readonly SymbolicTensor[],
+): FunctionalGraph {
   for (const [i, t] of inputs.entries()) {
     if (!(t.node.layer instanceof InputLayer)) {
       throw ValidationError.expected('input(...) tensors as model inputs', t.name, `model({ inputs })[${i}]`);
@@ -33,7 +36,8 @@ export function collectGraph(inputs: readonly SymbolicTensor[], outputs: readonl
   const given = new Set(inputs.map((t) => t.node));
   const visit = (node: GraphNode, from: string): void => {
     if (done.has(node)) return;
-    if (active.has(node)) throw new ValidationError(`The graph has a cycle through layer "${node.layer.name}"`);
+    if (active.has(node))
+      throw new ValidationError(`The graph has a cycle through layer "${node.layer.name}"`);
     if (node.layer instanceof InputLayer && !given.has(node)) {
       throw new ValidationError(
         `Graph disconnected: ${from} depends on input "${node.layer.name}", which is not among the model's inputs`,

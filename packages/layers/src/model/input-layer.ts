@@ -44,10 +44,15 @@ export class InputLayer extends Layer<tf.Tensor> {
     super('InputLayer', config);
     const shape = config.batchInputShape;
     if (!Array.isArray(shape) || !shape.every((d) => d === null || (Number.isInteger(d) && d > 0))) {
-      throw ValidationError.expected('a shape of positive integers or null', shape, this.where('batchInputShape'));
+      throw ValidationError.expected(
+        'a shape of positive integers or null',
+        shape,
+        this.where('batchInputShape'),
+      );
     }
     this.dtype = config.dtype ?? 'float32';
-    if (!DTYPES.includes(this.dtype)) throw ValidationError.expected(DTYPES.join(', '), this.dtype, this.where('dtype'));
+    if (!DTYPES.includes(this.dtype))
+      throw ValidationError.expected(DTYPES.join(', '), this.dtype, this.where('dtype'));
     this.batchInputShape = [...shape];
     this.supportsMasking = true;
     this.build(this.batchInputShape);
@@ -82,7 +87,11 @@ export function input(options: InputOptions): SymbolicTensor {
     throw ValidationError.expected('{ shape: [...] }', options, 'input(options)');
   }
   if (options.batchSize !== undefined && !(Number.isInteger(options.batchSize) && options.batchSize > 0)) {
-    throw ValidationError.expected('a positive integer batch size', options.batchSize, 'input(options).batchSize');
+    throw ValidationError.expected(
+      'a positive integer batch size',
+      options.batchSize,
+      'input(options).batchSize',
+    );
   }
   const layer = new InputLayer({
     batchInputShape: [options.batchSize ?? null, ...options.shape],

@@ -14,7 +14,11 @@ import { Sequential } from './sequential.js';
 // same registry as the outer call; plugin factories only receive a config.
 let active: Registry = registry;
 
-const plugin = (className: string, create: (config: Record<string, unknown>) => Layer, aliases: string[] = []): LayerPlugin => ({
+const plugin = (
+  className: string,
+  create: (config: Record<string, unknown>) => Layer,
+  aliases: string[] = [],
+): LayerPlugin => ({
   kind: 'layer',
   id: `layer:${className}`,
   apiVersion: 1,
@@ -45,9 +49,17 @@ export const modelPlugins: readonly LayerPlugin[] = [
   plugin(
     'Functional',
     (c) => {
-      const { inputs, outputs } = graphFromConfig(c as unknown as GraphConfig, (s) => deserializeModelLayer(s, active));
+      const { inputs, outputs } = graphFromConfig(c as unknown as GraphConfig, (s) =>
+        deserializeModelLayer(s, active),
+      );
       const { name, seed, trainable } = c as { name?: string; seed?: number; trainable?: boolean };
-      return new Functional({ inputs, outputs, ...(name ? { name } : {}), ...(seed === undefined ? {} : { seed }), ...(trainable === undefined ? {} : { trainable }) });
+      return new Functional({
+        inputs,
+        outputs,
+        ...(name ? { name } : {}),
+        ...(seed === undefined ? {} : { seed }),
+        ...(trainable === undefined ? {} : { trainable }),
+      });
     },
     ['Model'],
   ),
@@ -71,7 +83,13 @@ export function deserializeModelLayer(serialized: SerializedLayer, reg: Registry
   const outer = active;
   active = reg;
   try {
-    return resolvePluginSpec<Layer>('layer', { name: serialized.className, options: serialized.config }, builtins, reg, 'deserializeModelLayer');
+    return resolvePluginSpec<Layer>(
+      'layer',
+      { name: serialized.className, options: serialized.config },
+      builtins,
+      reg,
+      'deserializeModelLayer',
+    );
   } finally {
     active = outer;
   }
@@ -89,7 +107,11 @@ export function deserializeModel(serialized: SerializedLayer, reg: Registry = re
   const layer = deserializeModelLayer(serialized, reg);
   if (!(layer instanceof Model)) {
     layer.dispose();
-    throw ValidationError.expected('a model config (Sequential or Functional)', serialized.className, 'deserializeModel');
+    throw ValidationError.expected(
+      'a model config (Sequential or Functional)',
+      serialized.className,
+      'deserializeModel',
+    );
   }
   return layer;
 }

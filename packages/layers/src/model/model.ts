@@ -14,7 +14,14 @@ import { fitModel } from '../training/fit-model.js';
 import { toTensorList } from '../training/model-inputs.js';
 import { predictSource } from '../training/predict.js';
 import { RunningLogs } from '../training/running-logs.js';
-import type { BatchElement, CompileOptions, EvaluateOptions, FitOptions, Logs, ModelInputs } from '../training/training-types.js';
+import type {
+  BatchElement,
+  CompileOptions,
+  EvaluateOptions,
+  FitOptions,
+  Logs,
+  ModelInputs,
+} from '../training/training-types.js';
 import { formatSummary, type SummaryRow } from './summary.js';
 
 /**
@@ -61,7 +68,12 @@ export abstract class Model extends Layer<LayerOutputs> {
   /** The layer named `name`. @throws ValidationError listing the names when there is none */
   getLayer(name: string): Layer {
     const found = this.layers.find((l) => l.name === name);
-    if (!found) throw ValidationError.expected(`a layer name (${this.layers.map((l) => l.name).join(', ')})`, name, this.where('getLayer'));
+    if (!found)
+      throw ValidationError.expected(
+        `a layer name (${this.layers.map((l) => l.name).join(', ')})`,
+        name,
+        this.where('getLayer'),
+      );
     return found;
   }
 
@@ -83,7 +95,11 @@ export abstract class Model extends Layer<LayerOutputs> {
    */
   fit(x: ModelInputs, y?: ModelInputs, options?: FitOptions): Promise<History>;
   fit(dataset: Dataset<BatchElement>, options?: FitOptions): Promise<History>;
-  fit(a: ModelInputs | Dataset<BatchElement>, b?: ModelInputs | FitOptions, c?: FitOptions): Promise<History> {
+  fit(
+    a: ModelInputs | Dataset<BatchElement>,
+    b?: ModelInputs | FitOptions,
+    c?: FitOptions,
+  ): Promise<History> {
     const compiled = this.requireCompiled('fit');
     if (a instanceof Dataset) return fitModel(this, compiled, { dataset: a }, (b ?? {}) as FitOptions);
     return fitModel(this, compiled, { x: a, y: b as ModelInputs | undefined }, c ?? {});
@@ -95,16 +111,29 @@ export abstract class Model extends Layer<LayerOutputs> {
    */
   evaluate(x: ModelInputs, y: ModelInputs, options?: EvaluateOptions): Promise<Logs>;
   evaluate(dataset: Dataset<BatchElement>, options?: EvaluateOptions): Promise<Logs>;
-  async evaluate(a: ModelInputs | Dataset<BatchElement>, b?: ModelInputs | EvaluateOptions, c?: EvaluateOptions): Promise<Logs> {
+  async evaluate(
+    a: ModelInputs | Dataset<BatchElement>,
+    b?: ModelInputs | EvaluateOptions,
+    c?: EvaluateOptions,
+  ): Promise<Logs> {
     const compiled = this.requireCompiled('evaluate');
     if (a instanceof Dataset) {
       const options = (b ?? {}) as EvaluateOptions;
-      return evaluateSource(this, compiled, datasetBatches(a, this.inputNames, this.outputNames), '', options.steps);
+      return evaluateSource(
+        this,
+        compiled,
+        datasetBatches(a, this.inputNames, this.outputNames),
+        '',
+        options.steps,
+      );
     }
     const options = c ?? {};
     const x = toTensorList(a, this.inputNames, this.where('evaluate(x)'));
     const y = toTensorList(b as ModelInputs, this.outputNames, this.where('evaluate(y)'));
-    const source = tensorBatches(x, y, options.sampleWeight ?? null, { batchSize: options.batchSize ?? 32, shuffle: false });
+    const source = tensorBatches(x, y, options.sampleWeight ?? null, {
+      batchSize: options.batchSize ?? 32,
+      shuffle: false,
+    });
     return evaluateSource(this, compiled, source, '', options.steps);
   }
 
@@ -112,23 +141,39 @@ export abstract class Model extends Layer<LayerOutputs> {
    * Outputs in inference mode, computed batch by batch (tensors, or a dataset of inputs or `{ xs }`). The
    * caller disposes the result.
    */
-  predict(x: ModelInputs | Dataset<BatchElement | ModelInputs>, options: { batchSize?: number } = {}): Promise<tf.Tensor | tf.Tensor[]> {
+  predict(
+    x: ModelInputs | Dataset<BatchElement | ModelInputs>,
+    options: { batchSize?: number } = {},
+  ): Promise<tf.Tensor | tf.Tensor[]> {
     if (x instanceof Dataset) {
-      const elements = (x as Dataset<unknown>).map((e) => (isElement(e) ? e : { x: e as ModelInputs })) as Dataset<BatchElement>;
+      const elements = (x as Dataset<unknown>).map((e) =>
+        isElement(e) ? e : { x: e as ModelInputs },
+      ) as Dataset<BatchElement>;
       return predictSource(this, datasetBatches(elements, this.inputNames, []));
     }
     const list = toTensorList(x, this.inputNames, this.where('predict(x)'));
-    return predictSource(this, tensorBatches(list, [], null, { batchSize: options.batchSize ?? 32, shuffle: false }));
+    return predictSource(
+      this,
+      tensorBatches(list, [], null, { batchSize: options.batchSize ?? 32, shuffle: false }),
+    );
   }
 
   /**
    * One training step on one batch (compiled or custom step); returns that batch's loss and metrics.
    * @throws ValidationError before `compile`
    */
-  async trainOnBatch(x: ModelInputs, y?: ModelInputs, options: { sampleWeight?: tf.Tensor; classWeight?: Record<number, number> } = {}): Promise<Logs> {
+  async trainOnBatch(
+    x: ModelInputs,
+    y?: ModelInputs,
+    options: { sampleWeight?: tf.Tensor; classWeight?: Record<number, number> } = {},
+  ): Promise<Logs> {
     const compiled = this.requireCompiled('trainOnBatch');
     const slots = metricSlots(compiled);
-    const raw = elementToBatch({ x, ...(y ? { y } : {}), ...(options.sampleWeight ? { sampleWeight: options.sampleWeight } : {}) }, this.inputNames, this.outputNames);
+    const raw = elementToBatch(
+      { x, ...(y ? { y } : {}), ...(options.sampleWeight ? { sampleWeight: options.sampleWeight } : {}) },
+      this.inputNames,
+      this.outputNames,
+    );
     const { batch, made } = weighBatch(raw, options.classWeight ?? null);
     try {
       const running = new RunningLogs(slots);
@@ -154,7 +199,8 @@ export abstract class Model extends Layer<LayerOutputs> {
   }
 
   private requireCompiled(method: string): CompiledModel {
-    if (!this.#compiled) throw new ValidationError('Call compile({ optimizer, loss }) first', { where: this.where(method) });
+    if (!this.#compiled)
+      throw new ValidationError('Call compile({ optimizer, loss }) first', { where: this.where(method) });
     return this.#compiled;
   }
 }

@@ -65,7 +65,10 @@ describe('Sequential', () => {
 
   it('freezes a nested base model for transfer learning, then fine-tunes it after recompiling', async () => {
     const before = tf.memory().numTensors;
-    const base = sequential([new Dense({ units: 6, activation: 'relu', seed: 1 }), new BatchNormalization({ seed: 2 })], { name: 'base' });
+    const base = sequential(
+      [new Dense({ units: 6, activation: 'relu', seed: 1 }), new BatchNormalization({ seed: 2 })],
+      { name: 'base' },
+    );
     const net = sequential([base, new Dense({ units: 2, seed: 3 })], { inputShape: [4] });
     const x = tf.randomNormal([16, 4], 0, 1, 'float32', 4);
     const y = tf.randomUniform([16], 0, 2, 'int32', 5);
@@ -90,7 +93,11 @@ describe('Sequential', () => {
 
   it('copies weights between two instances with getWeights / setWeights', async () => {
     const before = tf.memory().numTensors;
-    const make = (seed: number) => sequential([new Dense({ units: 4, activation: 'relu', seed }), new Dense({ units: 2, seed: seed + 1 })], { inputShape: [3] });
+    const make = (seed: number) =>
+      sequential(
+        [new Dense({ units: 4, activation: 'relu', seed }), new Dense({ units: 2, seed: seed + 1 })],
+        { inputShape: [3] },
+      );
     const [a, b] = [make(1), make(7)];
     const x = tf.randomNormal([5, 3], 0, 1, 'float32', 2);
     expect(await same([a.apply(x) as tf.Tensor], [b.apply(x) as tf.Tensor])).toBe(false);

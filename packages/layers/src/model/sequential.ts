@@ -32,7 +32,8 @@ export class Sequential extends Model {
 
   constructor(config: SequentialConfig = {}) {
     super('Sequential', config);
-    let shape: Shape | null = config.buildInputShape ?? (config.inputShape ? [null, ...config.inputShape] : null);
+    let shape: Shape | null =
+      config.buildInputShape ?? (config.inputShape ? [null, ...config.inputShape] : null);
     for (const [i, item] of (config.layers ?? []).entries()) {
       if (item instanceof SymbolicTensor && i === 0) shape = item.shape;
       else this.add(item as Layer);
@@ -46,7 +47,10 @@ export class Sequential extends Model {
    */
   add(layer: Layer): void {
     if (!(layer instanceof Layer)) throw ValidationError.expected('a Layer', layer, this.where('add'));
-    if (this.built) throw new ValidationError('Add layers before the model is built (before its first use)', { where: this.where('add') });
+    if (this.built)
+      throw new ValidationError('Add layers before the model is built (before its first use)', {
+        where: this.where('add'),
+      });
     this.#layers.push(this.trackLayer(layer));
   }
 
@@ -69,7 +73,10 @@ export class Sequential extends Model {
   }
 
   protected buildWeights(inputShape: Shape | readonly Shape[]): void {
-    if (this.#layers.length === 0) throw new ValidationError('A Sequential model needs at least one layer', { where: this.where('build') });
+    if (this.#layers.length === 0)
+      throw new ValidationError('A Sequential model needs at least one layer', {
+        where: this.where('build'),
+      });
     let shape: Shape = [null, ...singleShape(inputShape, this.where('build')).slice(1)];
     this.#inputShape = shape;
     for (const layer of this.#layers) {
@@ -82,8 +89,15 @@ export class Sequential extends Model {
     let x = singleInput(inputs, this.where('call'));
     let mask = (context.mask ?? null) as Mask;
     for (const layer of this.#layers) {
-      const out = layer.call(x, { training: context.training, seed: context.nextSeed(), ...(mask ? { mask } : {}) });
-      if (Array.isArray(out)) throw new ShapeError(`Layer "${layer.name}" returns several tensors; use the functional API`, { where: this.where('call') });
+      const out = layer.call(x, {
+        training: context.training,
+        seed: context.nextSeed(),
+        ...(mask ? { mask } : {}),
+      });
+      if (Array.isArray(out))
+        throw new ShapeError(`Layer "${layer.name}" returns several tensors; use the functional API`, {
+          where: this.where('call'),
+        });
       const next = layer.computeMask(x, mask);
       mask = Array.isArray(next) ? (next[0] ?? null) : next;
       x = out;
@@ -92,19 +106,30 @@ export class Sequential extends Model {
   }
 
   protected layerConfig(): Record<string, unknown> {
-    return { layers: this.#layers.map(serializeLayer), buildInputShape: this.#inputShape ? [...this.#inputShape] : null };
+    return {
+      layers: this.#layers.map(serializeLayer),
+      buildInputShape: this.#inputShape ? [...this.#inputShape] : null,
+    };
   }
 
   protected summaryRows(): SummaryRow[] {
     let shape = this.#inputShape;
     return this.#layers.map((layer) => {
       shape = shape ? this.single(layer.computeOutputShape(shape), layer) : null;
-      return { name: layer.name, className: layer.className, outputShape: shape, params: layer.countParams() };
+      return {
+        name: layer.name,
+        className: layer.className,
+        outputShape: shape,
+        params: layer.countParams(),
+      };
     });
   }
 
   private single(shape: Shape | Shape[], layer: Layer): Shape {
-    if (isShapeList(shape)) throw new ShapeError(`Layer "${layer.name}" has several outputs; use the functional API`, { where: this.where('build') });
+    if (isShapeList(shape))
+      throw new ShapeError(`Layer "${layer.name}" has several outputs; use the functional API`, {
+        where: this.where('build'),
+      });
     return shape as Shape;
   }
 }
@@ -123,6 +148,9 @@ export class Sequential extends Model {
  * ]);
  * ```
  */
-export function sequential(layers: readonly (Layer | SymbolicTensor)[] = [], options: Omit<SequentialConfig, 'layers'> = {}): Sequential {
+export function sequential(
+  layers: readonly (Layer | SymbolicTensor)[] = [],
+  options: Omit<SequentialConfig, 'layers'> = {},
+): Sequential {
   return new Sequential({ ...options, layers });
 }

@@ -14,7 +14,8 @@ export interface SummaryRow {
 
 const shapeText = (s: Shape | Shape[] | null): string => {
   if (s === null) return '?';
-  const one = (x: Shape) => `(${x.map((d) => (d === null ? 'None' : String(d))).join(', ')}${x.length === 1 ? ',' : ''})`;
+  const one = (x: Shape) =>
+    `(${x.map((d) => (d === null ? 'None' : String(d))).join(', ')}${x.length === 1 ? ',' : ''})`;
   return Array.isArray(s[0]) ? `[${(s as Shape[]).map(one).join(', ')}]` : one(s as Shape);
 };
 
@@ -28,9 +29,18 @@ const count = (n: number) => n.toLocaleString('en-US');
  * console.log(formatSummary('mlp', rows, model.weights));
  * ```
  */
-export function formatSummary(name: string, rows: readonly SummaryRow[], weights: readonly LayerWeight[]): string {
+export function formatSummary(
+  name: string,
+  rows: readonly SummaryRow[],
+  weights: readonly LayerWeight[],
+): string {
   const connected = rows.some((r) => r.connectedTo !== undefined);
-  const cells = rows.map((r) => [`${r.name} (${r.className})`, shapeText(r.outputShape), count(r.params), ...(connected ? [(r.connectedTo ?? []).join(', ')] : [])]);
+  const cells = rows.map((r) => [
+    `${r.name} (${r.className})`,
+    shapeText(r.outputShape),
+    count(r.params),
+    ...(connected ? [(r.connectedTo ?? []).join(', ')] : []),
+  ]);
   const header = ['Layer (type)', 'Output Shape', 'Param #', ...(connected ? ['Connected to'] : [])];
   const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)) + 2);
   const total = widths.reduce((a, b) => a + b, 0) + 1;

@@ -30,17 +30,25 @@ export function directoryStore(directory: string): ModelStore {
           }
         }
       } catch (e) {
-        throw new IOError(`Could not write model files: ${(e as Error).message}`, { where: directory, cause: e });
+        throw new IOError(`Could not write model files: ${(e as Error).message}`, {
+          where: directory,
+          cause: e,
+        });
       }
     },
     async load() {
       try {
         const entries = await readdir(directory, { withFileTypes: true });
         const files: ModelFiles = {};
-        for (const e of entries) if (e.isFile() && !e.name.startsWith('.')) files[e.name] = new Uint8Array(await readFile(join(directory, e.name)));
+        for (const e of entries)
+          if (e.isFile() && !e.name.startsWith('.'))
+            files[e.name] = new Uint8Array(await readFile(join(directory, e.name)));
         return files;
       } catch (e) {
-        throw new IOError(`Could not read model files: ${(e as Error).message}`, { where: directory, cause: e });
+        throw new IOError(`Could not read model files: ${(e as Error).message}`, {
+          where: directory,
+          cause: e,
+        });
       }
     },
   };

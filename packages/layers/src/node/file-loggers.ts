@@ -3,7 +3,12 @@ import { dirname } from 'node:path';
 import type { Callback } from '../callbacks/callback.js';
 import { CSVLogger, type CSVLoggerOptions } from '../callbacks/csv-logger.js';
 import { History } from '../callbacks/history.js';
-import { type CurveData, type TrainingCurvesOptions, trainingCurvesSvg, trainingReportHtml } from '../callbacks/training-curves.js';
+import {
+  type CurveData,
+  type TrainingCurvesOptions,
+  trainingCurvesSvg,
+  trainingReportHtml,
+} from '../callbacks/training-curves.js';
 
 /**
  * A {@link CSVLogger} writing to a file (truncated at the start of training unless `append`).
@@ -36,9 +41,16 @@ export function csvLogger(path: string, options: CSVLoggerOptions = {}): CSVLogg
  * await writeTrainingReport('reports/curves.html', history, { title: 'Digits CNN' });
  * ```
  */
-export async function writeTrainingReport(path: string, data: CurveData, options: TrainingCurvesOptions = {}): Promise<void> {
+export async function writeTrainingReport(
+  path: string,
+  data: CurveData,
+  options: TrainingCurvesOptions = {},
+): Promise<void> {
   await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, path.endsWith('.svg') ? trainingCurvesSvg(data, options) : trainingReportHtml(data, options));
+  await writeFile(
+    path,
+    path.endsWith('.svg') ? trainingCurvesSvg(data, options) : trainingReportHtml(data, options),
+  );
 }
 
 /**

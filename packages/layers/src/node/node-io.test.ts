@@ -26,7 +26,15 @@ afterAll(async () => {
 });
 
 const cnn = (seed: number) =>
-  sequential([input({ shape: [5, 5, 1] }), new Conv2D({ filters: 2, kernelSize: 3, activation: 'relu', seed }), new Flatten(), new Dense({ units: 3, seed: seed + 1 })], { seed: seed + 2 });
+  sequential(
+    [
+      input({ shape: [5, 5, 1] }),
+      new Conv2D({ filters: 2, kernelSize: 3, activation: 'relu', seed }),
+      new Flatten(),
+      new Dense({ units: 3, seed: seed + 1 }),
+    ],
+    { seed: seed + 2 },
+  );
 
 async function flat(t: tf.Tensor | tf.Tensor[]): Promise<number[]> {
   const v = Array.from(await (t as tf.Tensor).data());
@@ -82,10 +90,17 @@ describe('model files on disk', () => {
     const csv = join(root, 'logs', 'train.csv');
     const html = join(root, 'logs', 'curves.html');
     const svg = join(root, 'logs', 'curves.svg');
-    const history = await net.fit(x, y, { epochs: 3, batchSize: 2, validationData: [x, y], callbacks: [csvLogger(csv), trainingReport(html), trainingReport(svg, { title: 'tiny' })] });
+    const history = await net.fit(x, y, {
+      epochs: 3,
+      batchSize: 2,
+      validationData: [x, y],
+      callbacks: [csvLogger(csv), trainingReport(html), trainingReport(svg, { title: 'tiny' })],
+    });
     const rows = (await readFile(csv, 'utf8')).trim().split('\n');
     expect(rows[0]).toBe('epoch,loss,mae,val_loss,val_mae');
-    expect(rows[3]).toBe(`2,${['loss', 'mae', 'val_loss', 'val_mae'].map((k) => history.history[k]![2]).join(',')}`);
+    expect(rows[3]).toBe(
+      `2,${['loss', 'mae', 'val_loss', 'val_mae'].map((k) => history.history[k]![2]).join(',')}`,
+    );
     const page = await readFile(html, 'utf8');
     expect(page).toMatch(/^<!doctype html>/);
     expect(page.match(/<tr><td>\d+<\/td>/g)).toHaveLength(3);

@@ -39,7 +39,11 @@ describe('progressBar', () => {
     const lines = out.text().trim().split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe('Epoch 1/2');
-    expect(lines[1]).toMatch(new RegExp(`^3/3 - \\d+m?s - \\d+m?s/step - loss: ${history.history.loss![0]!.toFixed(4)} - mae: \\d\\.\\d{4}$`));
+    expect(lines[1]).toMatch(
+      new RegExp(
+        `^3/3 - \\d+m?s - \\d+m?s/step - loss: ${history.history.loss![0]!.toFixed(4)} - mae: \\d\\.\\d{4}$`,
+      ),
+    );
     expect(lines[2]).toBe('Epoch 2/2');
   });
 

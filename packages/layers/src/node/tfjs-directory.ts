@@ -23,8 +23,11 @@ export function tfjsDirectory(path: string): tf.io.IOHandler {
   const directory = dirname(jsonPath);
   return {
     async save(artifacts) {
-      if (artifacts.modelTopology instanceof ArrayBuffer) throw new IOError('Only JSON topologies can be saved', { where: jsonPath });
-      const data = artifacts.weightData ? tf.io.concatenateArrayBuffers(artifacts.weightData as ArrayBuffer | ArrayBuffer[]) : new ArrayBuffer(0);
+      if (artifacts.modelTopology instanceof ArrayBuffer)
+        throw new IOError('Only JSON topologies can be saved', { where: jsonPath });
+      const data = artifacts.weightData
+        ? tf.io.concatenateArrayBuffers(artifacts.weightData as ArrayBuffer | ArrayBuffer[])
+        : new ArrayBuffer(0);
       const modelJson: tf.io.ModelJSON = {
         modelTopology: artifacts.modelTopology!,
         format: artifacts.format ?? 'layers-model',
@@ -37,16 +40,28 @@ export function tfjsDirectory(path: string): tf.io.IOHandler {
         await writeFile(join(directory, WEIGHTS), new Uint8Array(data));
         await writeFile(jsonPath, JSON.stringify(modelJson));
       } catch (e) {
-        throw new IOError(`Could not write the model: ${(e as Error).message}`, { where: directory, cause: e });
+        throw new IOError(`Could not write the model: ${(e as Error).message}`, {
+          where: directory,
+          cause: e,
+        });
       }
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: data.byteLength } };
+      return {
+        modelArtifactsInfo: {
+          dateSaved: new Date(),
+          modelTopologyType: 'JSON',
+          weightDataBytes: data.byteLength,
+        },
+      };
     },
     async load() {
       let modelJson: tf.io.ModelJSON;
       try {
         modelJson = JSON.parse(await readFile(jsonPath, 'utf8')) as tf.io.ModelJSON;
       } catch (e) {
-        throw new IOError(`Could not read model.json: ${(e as Error).message}`, { where: jsonPath, cause: e });
+        throw new IOError(`Could not read model.json: ${(e as Error).message}`, {
+          where: jsonPath,
+          cause: e,
+        });
       }
       return tf.io.getModelArtifactsForJSON(modelJson, async (manifest) => {
         const buffers: ArrayBuffer[] = [];
@@ -55,9 +70,14 @@ export function tfjsDirectory(path: string): tf.io.IOHandler {
             const file = join(directory, p);
             try {
               const bytes = await readFile(file);
-              buffers.push(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+              buffers.push(
+                bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+              );
             } catch (e) {
-              throw new IOError(`Could not read a weight shard: ${(e as Error).message}`, { where: file, cause: e });
+              throw new IOError(`Could not read a weight shard: ${(e as Error).message}`, {
+                where: file,
+                cause: e,
+              });
             }
           }
         }

@@ -26,7 +26,9 @@ export function downloadStore(prefix: string): ModelStore {
       }
     },
     async load() {
-      throw new IOError('A download store cannot load; use browserFilesStore(input.files)', { where: `downloads://${prefix}` });
+      throw new IOError('A download store cannot load; use browserFilesStore(input.files)', {
+        where: `downloads://${prefix}`,
+      });
     },
   };
 }
@@ -43,7 +45,9 @@ export function browserFilesStore(files: readonly Blob[] | readonly File[]): Mod
   return {
     description: 'browser files',
     async save() {
-      throw new IOError('A browser-files store is read-only; use downloadStore to save', { where: 'browser files' });
+      throw new IOError('A browser-files store is read-only; use downloadStore to save', {
+        where: 'browser files',
+      });
     },
     async load() {
       const out: ModelFiles = {};

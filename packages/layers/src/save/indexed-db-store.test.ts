@@ -15,7 +15,10 @@ beforeAll(async () => {
 describe('indexedDbStore (fake-indexeddb standing in for a browser)', () => {
   it('saves a model under a key and loads it back', async () => {
     const before = tf.memory().numTensors;
-    const net = sequential([new Dense({ units: 3, activation: 'relu', seed: 1 }), new Dense({ units: 2, seed: 2 })], { inputShape: [4] });
+    const net = sequential(
+      [new Dense({ units: 3, activation: 'relu', seed: 1 }), new Dense({ units: 2, seed: 2 })],
+      { inputShape: [4] },
+    );
     await saveModel(net, indexedDbStore('mlp'));
     const copy = await loadModel(indexedDbStore('mlp'));
     const x = tf.randomNormal([3, 4], 0, 1, 'float32', 3);

@@ -12,7 +12,8 @@ function request<T>(r: IDBRequest<T>): Promise<T> {
 
 async function openDatabase(name: string): Promise<IDBDatabase> {
   const factory = (globalThis as { indexedDB?: IDBFactory }).indexedDB;
-  if (!factory) throw new IOError('IndexedDB is not available here (browsers only)', { where: `indexeddb://${name}` });
+  if (!factory)
+    throw new IOError('IndexedDB is not available here (browsers only)', { where: `indexeddb://${name}` });
   const open = factory.open(name, 1);
   open.onupgradeneeded = () => open.result.createObjectStore(STORE);
   return request(open);
@@ -29,7 +30,10 @@ async function openDatabase(name: string): Promise<IDBDatabase> {
 export function indexedDbStore(key: string, options: { databaseName?: string } = {}): ModelStore {
   const name = options.databaseName ?? 'tessera-models';
   const where = `indexeddb://${name}/${key}`;
-  const run = async <T>(mode: IDBTransactionMode, fn: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> => {
+  const run = async <T>(
+    mode: IDBTransactionMode,
+    fn: (store: IDBObjectStore) => IDBRequest<T>,
+  ): Promise<T> => {
     const db = await openDatabase(name);
     try {
       const tx = db.transaction(STORE, mode);

@@ -17,7 +17,10 @@ export function namedWeights(model: Model): Record<string, tf.Variable> {
   const out: Record<string, tf.Variable> = {};
   model.weights.forEach((w, i) => {
     const path = paths[i]!;
-    if (path in out) throw new ValidationError(`Two weights are named "${path}"; give the layers distinct names`, { where: `${model.name}.weights` });
+    if (path in out)
+      throw new ValidationError(`Two weights are named "${path}"; give the layers distinct names`, {
+        where: `${model.name}.weights`,
+      });
     out[path] = w.variable;
   });
   return out;
@@ -32,18 +35,33 @@ export function namedWeights(model: Model): Record<string, tf.Variable> {
  * assignNamedWeights(model, tensors, 'model.safetensors');
  * ```
  */
-export function assignNamedWeights(model: Model, tensors: Readonly<Record<string, tf.Tensor>>, file: string): void {
+export function assignNamedWeights(
+  model: Model,
+  tensors: Readonly<Record<string, tf.Tensor>>,
+  file: string,
+): void {
   const targets = namedWeights(model);
   for (const [name, variable] of Object.entries(targets)) {
     const t = tensors[name];
-    if (!t) throw new WeightsMismatchError(`The model has a weight of shape [${variable.shape}] that the file lacks`, file, name);
+    if (!t)
+      throw new WeightsMismatchError(
+        `The model has a weight of shape [${variable.shape}] that the file lacks`,
+        file,
+        name,
+      );
     if (!tf.util.arraysEqual(t.shape, variable.shape)) {
-      throw new WeightsMismatchError(`Expected shape [${variable.shape}], the file has [${t.shape}]`, file, name);
+      throw new WeightsMismatchError(
+        `Expected shape [${variable.shape}], the file has [${t.shape}]`,
+        file,
+        name,
+      );
     }
   }
   const extra = Object.keys(tensors).find((name) => !(name in targets));
-  if (extra !== undefined) throw new WeightsMismatchError('The file has a weight the model does not', file, extra);
+  if (extra !== undefined)
+    throw new WeightsMismatchError('The file has a weight the model does not', file, extra);
   tf.tidy(() => {
-    for (const [name, variable] of Object.entries(targets)) variable.assign(tf.cast(tensors[name]!, variable.dtype));
+    for (const [name, variable] of Object.entries(targets))
+      variable.assign(tf.cast(tensors[name]!, variable.dtype));
   });
 }

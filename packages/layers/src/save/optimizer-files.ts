@@ -3,7 +3,9 @@ import type { SavedOptimizerState, SavedState, SavedStateTensor } from '@tessera
 
 /** The JSON half of a saved optimizer state: everything but the tensor data, which goes to safetensors. */
 export type OptimizerStateManifest = Omit<SavedOptimizerState, 'state'> & {
-  readonly state: (Omit<SavedState, 'tensors'> & { readonly tensors: readonly Omit<SavedStateTensor, 'data'>[] }) | null;
+  readonly state:
+    | (Omit<SavedState, 'tensors'> & { readonly tensors: readonly Omit<SavedStateTensor, 'data'>[] })
+    | null;
 };
 
 const DTYPE = { float32: 'F32', int32: 'I32', bool: 'BOOL' } as const;
@@ -16,7 +18,10 @@ const DTYPE = { float32: 'F32', int32: 'I32', bool: 'BOOL' } as const;
  * const { manifest, bytes } = optimizerStateToFiles(await optimizer.saveState());
  * ```
  */
-export function optimizerStateToFiles(saved: SavedOptimizerState): { manifest: OptimizerStateManifest; bytes: Uint8Array } {
+export function optimizerStateToFiles(saved: SavedOptimizerState): {
+  manifest: OptimizerStateManifest;
+  bytes: Uint8Array;
+} {
   const tensors = saved.state?.tensors ?? [];
   const raw: Record<string, RawTensor> = {};
   tensors.forEach((t, i) => {
@@ -24,7 +29,9 @@ export function optimizerStateToFiles(saved: SavedOptimizerState): { manifest: O
   });
   const manifest: OptimizerStateManifest = {
     ...saved,
-    state: saved.state ? { ...saved.state, tensors: tensors.map(({ path, dtype, shape }) => ({ path, dtype, shape })) } : null,
+    state: saved.state
+      ? { ...saved.state, tensors: tensors.map(({ path, dtype, shape }) => ({ path, dtype, shape })) }
+      : null,
   };
   return { manifest, bytes: serializeSafetensors(raw) };
 }
@@ -37,7 +44,11 @@ export function optimizerStateToFiles(saved: SavedOptimizerState): { manifest: O
  * optimizer.restoreState(optimizerStateFromFiles(manifest, bytes, 'optimizer.safetensors'));
  * ```
  */
-export function optimizerStateFromFiles(manifest: OptimizerStateManifest, bytes: Uint8Array, file: string): SavedOptimizerState {
+export function optimizerStateFromFiles(
+  manifest: OptimizerStateManifest,
+  bytes: Uint8Array,
+  file: string,
+): SavedOptimizerState {
   if (manifest.state === null) return { ...manifest, state: null };
   let parsed: ReturnType<typeof parseSafetensors>;
   try {
@@ -48,7 +59,9 @@ export function optimizerStateFromFiles(manifest: OptimizerStateManifest, bytes:
   const tensors = manifest.state.tensors.map((t, i) => {
     const raw = parsed.tensors[String(i)];
     if (!raw || raw.dtype !== DTYPE[t.dtype] || raw.shape.join() !== t.shape.join()) {
-      throw new IOError(`Optimizer tensor ${i} ("${t.path}") is missing or differs from the manifest`, { where: file });
+      throw new IOError(`Optimizer tensor ${i} ("${t.path}") is missing or differs from the manifest`, {
+        where: file,
+      });
     }
     return { ...t, data: raw.data as SavedStateTensor['data'] };
   });

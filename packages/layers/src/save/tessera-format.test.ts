@@ -30,7 +30,9 @@ class Scale extends Layer<tf.Tensor> {
     return shape as Shape;
   }
   protected buildWeights(shape: Shape | readonly Shape[]): void {
-    this.#scale = this.addWeight('scale', [(shape as Shape).at(-1)!], { initializer: { name: 'constant', options: { value: 1.5 } } });
+    this.#scale = this.addWeight('scale', [(shape as Shape).at(-1)!], {
+      initializer: { name: 'constant', options: { value: 1.5 } },
+    });
   }
   protected forward(inputs: LayerInputs, _context: ForwardContext): tf.Tensor {
     return tf.mul(inputs as tf.Tensor, this.#scale!);
@@ -48,8 +50,19 @@ const values = async (ts: tf.Tensor[]) => {
 
 function classifier(): Model {
   // No dropout: a layer's random stream continues from its call count, which is not saved (nor in Keras).
-  const net = sequential([new Dense({ units: 8, activation: 'relu', seed: 1 }), new BatchNormalization({ seed: 2 }), new Dense({ units: 3, seed: 4 })], { inputShape: [5], seed: 5 });
-  net.compile({ optimizer: { name: 'adamw', options: { learningRate: 0.01 } }, loss: { name: 'sparseCategoricalCrossentropy', options: { fromLogits: true } }, metrics: ['accuracy', { name: 'f1', options: { average: 'macro' } }] });
+  const net = sequential(
+    [
+      new Dense({ units: 8, activation: 'relu', seed: 1 }),
+      new BatchNormalization({ seed: 2 }),
+      new Dense({ units: 3, seed: 4 }),
+    ],
+    { inputShape: [5], seed: 5 },
+  );
+  net.compile({
+    optimizer: { name: 'adamw', options: { learningRate: 0.01 } },
+    loss: { name: 'sparseCategoricalCrossentropy', options: { fromLogits: true } },
+    metrics: ['accuracy', { name: 'f1', options: { average: 'macro' } }],
+  });
   return net;
 }
 
@@ -62,9 +75,15 @@ describe('Tessera format', () => {
     await original.fit(x, y, { epochs: 2, batchSize: 8, seed: 3 });
     const store = memoryStore();
     await saveModel(original, store);
-    expect(Object.keys(store.files!).sort()).toEqual(['model.json', 'model.safetensors', 'optimizer.safetensors']);
+    expect(Object.keys(store.files!).sort()).toEqual([
+      'model.json',
+      'model.safetensors',
+      'optimizer.safetensors',
+    ]);
     const copy = await loadModel(store);
-    expect(await values([(await copy.predict(x)) as tf.Tensor])).toEqual(await values([(await original.predict(x)) as tf.Tensor]));
+    expect(await values([(await copy.predict(x)) as tf.Tensor])).toEqual(
+      await values([(await original.predict(x)) as tf.Tensor]),
+    );
     expect(copy.compiled!.metrics.map((m) => m.key)).toEqual(['accuracy', 'f1']);
     expect(copy.optimizer.iterations).toBe(original.optimizer.iterations);
     // Same data and shuffle seed: identical weights only if the AdamW moments and step count came back.
@@ -82,14 +101,21 @@ describe('Tessera format', () => {
     const reg = createRegistry();
     reg.register(layerPlugin('Scale', (c) => new Scale(c)));
     const x = input({ shape: [3] });
-    const net = model({ inputs: x, outputs: new Dense({ units: 2, seed: 1 }).apply(new Scale({ name: 'scale' }).apply(x) as SymbolicTensor) });
+    const net = model({
+      inputs: x,
+      outputs: new Dense({ units: 2, seed: 1 }).apply(
+        new Scale({ name: 'scale' }).apply(x) as SymbolicTensor,
+      ),
+    });
     const store = memoryStore();
     await saveModel(net, store);
     await expect(loadModel(store)).rejects.toBeInstanceOf(UnknownPluginError);
     const copy = await loadModel(store, { registry: reg });
     expect(copy.getLayer('scale')).toBeInstanceOf(Scale);
     const data = tf.randomNormal([2, 3], 0, 1, 'float32', 5);
-    expect(await values([(await copy.predict(data)) as tf.Tensor])).toEqual(await values([(await net.predict(data)) as tf.Tensor]));
+    expect(await values([(await copy.predict(data)) as tf.Tensor])).toEqual(
+      await values([(await net.predict(data)) as tf.Tensor]),
+    );
     tf.dispose(data);
     net.dispose();
     copy.dispose();
@@ -106,12 +132,19 @@ describe('Tessera format', () => {
     const mixed = memoryStore({ ...a.files!, [WEIGHTS_FILE]: b.files![WEIGHTS_FILE]! });
     const mismatch = await loadModel(mixed).catch((e: unknown) => e);
     expect(mismatch).toBeInstanceOf(WeightsMismatchError);
-    expect(mismatch).toMatchObject({ file: 'memory/model.safetensors', weight: 'head/kernel', code: 'E_WEIGHTS_MISMATCH' });
+    expect(mismatch).toMatchObject({
+      file: 'memory/model.safetensors',
+      weight: 'head/kernel',
+      code: 'E_WEIGHTS_MISMATCH',
+    });
     expect((mismatch as Error).message).toMatch(/Expected shape \[3,2\], the file has \[3,4\]/);
     const truncated = memoryStore({ ...a.files!, [WEIGHTS_FILE]: a.files![WEIGHTS_FILE]!.slice(0, 20) });
     await expect(loadModel(truncated)).rejects.toThrow(IOError);
     await expect(loadModel(truncated)).rejects.toThrow(/memory\/model\.safetensors/);
-    const garbled = memoryStore({ ...a.files!, [MODEL_JSON]: new TextEncoder().encode('{"format": "keras"}') });
+    const garbled = memoryStore({
+      ...a.files!,
+      [MODEL_JSON]: new TextEncoder().encode('{"format": "keras"}'),
+    });
     await expect(loadModel(garbled)).rejects.toThrow(/Expected a Tessera model.*memory\/model\.json/);
     small.dispose();
     wide.dispose();

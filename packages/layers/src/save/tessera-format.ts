@@ -7,7 +7,11 @@ import { serializeLayer } from '../layer/serialization.js';
 import type { TrainingConfig } from '../training/compile.js';
 import type { ModelFiles, ModelStore } from './model-store.js';
 import { assignNamedWeights, namedWeights } from './model-weights.js';
-import { type OptimizerStateManifest, optimizerStateFromFiles, optimizerStateToFiles } from './optimizer-files.js';
+import {
+  type OptimizerStateManifest,
+  optimizerStateFromFiles,
+  optimizerStateToFiles,
+} from './optimizer-files.js';
 
 /** `model.json` of the Tessera format. */
 export interface TesseraModelJson {
@@ -78,15 +82,24 @@ export async function modelToFiles(model: Model, options: SaveModelOptions = {})
 
 function parseModelJson(files: ModelFiles, where: string): TesseraModelJson {
   const bytes = files[MODEL_JSON];
-  if (!bytes) throw new IOError(`No ${MODEL_JSON} among the files (${Object.keys(files).join(', ') || 'none'})`, { where });
+  if (!bytes)
+    throw new IOError(`No ${MODEL_JSON} among the files (${Object.keys(files).join(', ') || 'none'})`, {
+      where,
+    });
   let json: TesseraModelJson;
   try {
     json = JSON.parse(decoder.decode(bytes)) as TesseraModelJson;
   } catch (e) {
-    throw new IOError(`${MODEL_JSON} is not valid JSON: ${(e as Error).message}`, { where: `${where}/${MODEL_JSON}`, cause: e });
+    throw new IOError(`${MODEL_JSON} is not valid JSON: ${(e as Error).message}`, {
+      where: `${where}/${MODEL_JSON}`,
+      cause: e,
+    });
   }
   if (json?.format !== 'tessera.model' || json.version !== 1) {
-    throw new IOError(`Expected a Tessera model (format "tessera.model", version 1), found ${JSON.stringify(json?.format)}`, { where: `${where}/${MODEL_JSON}` });
+    throw new IOError(
+      `Expected a Tessera model (format "tessera.model", version 1), found ${JSON.stringify(json?.format)}`,
+      { where: `${where}/${MODEL_JSON}` },
+    );
   }
   return json;
 }
@@ -100,7 +113,11 @@ function parseModelJson(files: ModelFiles, where: string): TesseraModelJson {
  * const model = await modelFromFiles(files);
  * ```
  */
-export async function modelFromFiles(files: ModelFiles, options: LoadModelOptions = {}, where = 'model files'): Promise<Model> {
+export async function modelFromFiles(
+  files: ModelFiles,
+  options: LoadModelOptions = {},
+  where = 'model files',
+): Promise<Model> {
   const json = parseModelJson(files, where);
   const weightsWhere = `${where}/${json.weightsFile}`;
   const bytes = files[json.weightsFile];
@@ -122,13 +139,17 @@ export async function modelFromFiles(files: ModelFiles, options: LoadModelOption
       model.compile({
         optimizer: t.optimizer,
         loss: t.loss as NonNullable<(typeof t.loss)[number]>[],
-        metrics: metrics.length === 1 ? metrics[0]! : Object.fromEntries(model.outputNames.map((n, i) => [n, metrics[i] ?? []])),
+        metrics:
+          metrics.length === 1
+            ? metrics[0]!
+            : Object.fromEntries(model.outputNames.map((n, i) => [n, metrics[i] ?? []])),
         lossWeights: t.lossWeights,
       });
       if (json.optimizer) {
         const optWhere = `${where}/${json.optimizer.file}`;
         const optBytes = files[json.optimizer.file];
-        if (!optBytes) throw new IOError(`Missing optimizer file ${json.optimizer.file}`, { where: optWhere });
+        if (!optBytes)
+          throw new IOError(`Missing optimizer file ${json.optimizer.file}`, { where: optWhere });
         model.optimizer.restoreState(optimizerStateFromFiles(json.optimizer.manifest, optBytes, optWhere));
       }
     }
@@ -149,7 +170,11 @@ export async function modelFromFiles(files: ModelFiles, options: LoadModelOption
  * await saveModel(model, directoryStore('models/digits'));
  * ```
  */
-export async function saveModel(model: Model, store: ModelStore, options: SaveModelOptions = {}): Promise<void> {
+export async function saveModel(
+  model: Model,
+  store: ModelStore,
+  options: SaveModelOptions = {},
+): Promise<void> {
   await store.save(await modelToFiles(model, options));
 }
 

@@ -40,11 +40,14 @@ export function tensorBatches(
   options: TensorBatchOptions,
 ): BatchSource {
   const { batchSize } = options;
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw ValidationError.expected('a positive integer batchSize', batchSize, 'batchSize');
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw ValidationError.expected('a positive integer batchSize', batchSize, 'batchSize');
   const all = [...x, ...y, ...(sampleWeight ? [sampleWeight] : [])];
   const n = x[0]?.shape[0];
   if (n === undefined) throw ValidationError.expected('at least one input tensor of rank >= 1', x, 'x');
-  for (const t of all) if (t.shape[0] !== n) throw ShapeError.mismatch([n, ...t.shape.slice(1)], t.shape, 'examples of x, y and sampleWeight');
+  for (const t of all)
+    if (t.shape[0] !== n)
+      throw ShapeError.mismatch([n, ...t.shape.slice(1)], t.shape, 'examples of x, y and sampleWeight');
   const generator = createGenerator(options.seed ?? Math.floor(Math.random() * 2 ** 31));
   const steps = Math.ceil(n / batchSize);
   return {
@@ -88,7 +91,11 @@ export function splitTensors(tensors: readonly tf.Tensor[], fraction: number): [
   const n = tensors[0]?.shape[0] ?? 0;
   const cut = Math.floor(n * (1 - fraction));
   if (!(fraction > 0 && fraction < 1) || cut < 1 || cut >= n) {
-    throw ValidationError.expected(`a fraction in (0, 1) leaving examples on both sides of ${n}`, fraction, 'fit({ validationSplit })');
+    throw ValidationError.expected(
+      `a fraction in (0, 1) leaving examples on both sides of ${n}`,
+      fraction,
+      'fit({ validationSplit })',
+    );
   }
   const head = tensors.map((t) => tf.slice(t, 0, cut));
   const tail = tensors.map((t) => tf.slice(t, cut, n - cut));

@@ -19,7 +19,11 @@ export function classSampleWeights(
   const entries = Object.entries(classWeight).map(([k, v]) => [Number(k), v] as const);
   for (const [k, v] of entries) {
     if (!Number.isInteger(k) || k < 0 || typeof v !== 'number' || !(v >= 0) || !Number.isFinite(v)) {
-      throw ValidationError.expected('class weights { classIndex: weight >= 0 }', classWeight, 'fit({ classWeight })');
+      throw ValidationError.expected(
+        'class weights { classIndex: weight >= 0 }',
+        classWeight,
+        'fit({ classWeight })',
+      );
     }
   }
   const size = Math.max(0, ...entries.map(([k]) => k)) + 1;
@@ -32,6 +36,8 @@ export function classSampleWeights(
     const known = tf.less(flat, size);
     const gathered = tf.gather(tf.tensor1d(table), tf.clipByValue(flat, 0, size - 1));
     const weights = tf.where(known, gathered, tf.onesLike(gathered));
-    return (sampleWeight ? tf.mul(weights, tf.cast(tf.reshape(sampleWeight, [-1]), 'float32')) : weights) as tf.Tensor1D;
+    return (
+      sampleWeight ? tf.mul(weights, tf.cast(tf.reshape(sampleWeight, [-1]), 'float32')) : weights
+    ) as tf.Tensor1D;
   });
 }

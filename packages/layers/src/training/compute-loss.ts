@@ -27,14 +27,23 @@ export function computeLoss(
   regularization: readonly tf.Scalar[],
 ): LossValues {
   if (targets.length !== predictions.length) {
-    throw ValidationError.expected(`${predictions.length} target tensors (one per output)`, `${targets.length}`, 'computeLoss');
+    throw ValidationError.expected(
+      `${predictions.length} target tensors (one per output)`,
+      `${targets.length}`,
+      'computeLoss',
+    );
   }
   const perOutput = predictions.map((p, i) => {
     const loss = compiled.losses[i];
     if (!loss) throw new ValidationError(`No loss was compiled for output ${i}`, { where: 'computeLoss' });
-    return reduceLoss(loss(alignTarget(targets[i]!, p), p), sampleWeight ? { sampleWeight } : {}) as tf.Scalar;
+    return reduceLoss(
+      loss(alignTarget(targets[i]!, p), p),
+      sampleWeight ? { sampleWeight } : {},
+    ) as tf.Scalar;
   });
-  const terms = perOutput.map((l, i) => (compiled.lossWeights[i] === 1 ? l : tf.mul(l, compiled.lossWeights[i]!)));
+  const terms = perOutput.map((l, i) =>
+    compiled.lossWeights[i] === 1 ? l : tf.mul(l, compiled.lossWeights[i]!),
+  );
   const total = tf.addN([...terms, ...regularization]) as tf.Scalar;
   return { total, perOutput: perOutput.length > 1 ? perOutput : [] };
 }
@@ -44,5 +53,7 @@ export function computeLoss(
  * `Dense(1)` regression or sigmoid output takes plain label vectors. @internal
  */
 export function alignTarget(target: tf.Tensor, prediction: tf.Tensor): tf.Tensor {
-  return target.rank === prediction.rank - 1 && prediction.shape.at(-1) === 1 ? tf.expandDims(target, -1) : target;
+  return target.rank === prediction.rank - 1 && prediction.shape.at(-1) === 1
+    ? tf.expandDims(target, -1)
+    : target;
 }

@@ -14,7 +14,10 @@ describe('custom training step', () => {
   it('trains a 1-D GAN whose generator moves towards the data distribution', async () => {
     const before = tf.memory().numTensors;
     const generator = sequential([new Dense({ units: 1, seed: 1 })], { inputShape: [1], name: 'generator' });
-    const discriminator = sequential([new Dense({ units: 8, activation: 'tanh', seed: 2 }), new Dense({ units: 1, seed: 3 })], { inputShape: [1], name: 'discriminator' });
+    const discriminator = sequential(
+      [new Dense({ units: 8, activation: 'tanh', seed: 2 }), new Dense({ units: 1, seed: 3 })],
+      { inputShape: [1], name: 'discriminator' },
+    );
     const dOptimizer = createOptimizer('adam', { learningRate: 0.05 });
     const gOptimizer = createOptimizer('adam', { learningRate: 0.05 });
     const vars = (m: typeof generator) => m.trainableWeights.map((w) => w.variable);
@@ -23,11 +26,28 @@ describe('custom training step', () => {
       const real = batch.x[0]!;
       const z = tf.randomNormal([batch.size, 1], 0, 1, 'float32', noiseSeed++);
       const dLoss = await dOptimizer.minimize(
-        () => tf.tidy(() => tf.mean(discriminatorLoss(discriminator.apply(real, { training: true }) as tf.Tensor, discriminator.apply(generator.apply(z) as tf.Tensor, { training: true }) as tf.Tensor)) as tf.Scalar),
+        () =>
+          tf.tidy(
+            () =>
+              tf.mean(
+                discriminatorLoss(
+                  discriminator.apply(real, { training: true }) as tf.Tensor,
+                  discriminator.apply(generator.apply(z) as tf.Tensor, { training: true }) as tf.Tensor,
+                ),
+              ) as tf.Scalar,
+          ),
         vars(discriminator),
       );
       const gLoss = await gOptimizer.minimize(
-        () => tf.tidy(() => tf.mean(nonSaturatingGeneratorLoss(discriminator.apply(generator.apply(z, { training: true }) as tf.Tensor) as tf.Tensor)) as tf.Scalar),
+        () =>
+          tf.tidy(
+            () =>
+              tf.mean(
+                nonSaturatingGeneratorLoss(
+                  discriminator.apply(generator.apply(z, { training: true }) as tf.Tensor) as tf.Tensor,
+                ),
+              ) as tf.Scalar,
+          ),
         vars(generator),
       );
       z.dispose();

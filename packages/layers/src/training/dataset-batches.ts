@@ -8,13 +8,23 @@ import type { Batch, BatchElement, ModelInputs } from './training-types.js';
 function parts(element: BatchElement): [ModelInputs, ModelInputs | undefined, tf.Tensor | undefined] {
   if (Array.isArray(element)) return [element[0], element[1], element[2]];
   const e = element as Record<string, unknown>;
-  if ('xs' in e) return [e.xs as ModelInputs, e.ys as ModelInputs | undefined, e.sampleWeight as tf.Tensor | undefined];
-  if ('x' in e) return [e.x as ModelInputs, e.y as ModelInputs | undefined, e.sampleWeight as tf.Tensor | undefined];
-  throw ValidationError.expected('dataset elements { xs, ys }, { x, y, sampleWeight } or [x, y, sampleWeight?]', element, 'fit(dataset)');
+  if ('xs' in e)
+    return [e.xs as ModelInputs, e.ys as ModelInputs | undefined, e.sampleWeight as tf.Tensor | undefined];
+  if ('x' in e)
+    return [e.x as ModelInputs, e.y as ModelInputs | undefined, e.sampleWeight as tf.Tensor | undefined];
+  throw ValidationError.expected(
+    'dataset elements { xs, ys }, { x, y, sampleWeight } or [x, y, sampleWeight?]',
+    element,
+    'fit(dataset)',
+  );
 }
 
 /** Reads one dataset element as a {@link Batch} (its tensors stay the dataset's). @internal */
-export function elementToBatch(element: BatchElement, inputNames: readonly string[], outputNames: readonly string[]): Batch {
+export function elementToBatch(
+  element: BatchElement,
+  inputNames: readonly string[],
+  outputNames: readonly string[],
+): Batch {
   const [xs, ys, w] = parts(element);
   const x = toTensorList(xs, inputNames, 'dataset element x');
   const y = ys === undefined ? [] : toTensorList(ys, outputNames, 'dataset element y');
@@ -37,7 +47,11 @@ export function datasetBatches(
   stepsPerEpoch?: number,
 ): BatchSource {
   if (stepsPerEpoch === undefined && dataset.size === Infinity) {
-    throw ValidationError.expected('stepsPerEpoch for an endless dataset', undefined, 'fit(dataset, { stepsPerEpoch })');
+    throw ValidationError.expected(
+      'stepsPerEpoch for an endless dataset',
+      undefined,
+      'fit(dataset, { stepsPerEpoch })',
+    );
   }
   let iterator: AsyncIterator<BatchElement> | null = null;
   const next = async (): Promise<IteratorResult<BatchElement>> => {

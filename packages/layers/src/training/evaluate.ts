@@ -11,7 +11,11 @@ import { type MetricSlot, updateMetrics } from './update-metrics.js';
 
 /** Fresh metric states for a run. @internal */
 export function metricSlots(compiled: CompiledModel): MetricSlot[] {
-  return compiled.metrics.map((c) => ({ compiled: c, accumulator: createMetricAccumulator(c.metric), updates: 0 }));
+  return compiled.metrics.map((c) => ({
+    compiled: c,
+    accumulator: createMetricAccumulator(c.metric),
+    updates: 0,
+  }));
 }
 
 /**
@@ -42,7 +46,13 @@ export async function evaluateSource(
     try {
       if (withLoss && batch.y.length > 0) {
         const losses = tf.tidy(() => {
-          const { total, perOutput } = computeLoss(compiled, batch.y, predictions, batch.sampleWeight, model.regularizationLosses());
+          const { total, perOutput } = computeLoss(
+            compiled,
+            batch.y,
+            predictions,
+            batch.sampleWeight,
+            model.regularizationLosses(),
+          );
           return [total, ...perOutput];
         });
         const values = await Promise.all(losses.map((t) => t.data()));

@@ -36,11 +36,28 @@ describe.each(backends)('fit on %s', (name, activate) => {
         ],
         { seed: 5 },
       );
-      net.compile({ optimizer: 'adam', loss: { name: 'sparseCategoricalCrossentropy', options: { fromLogits: true } }, metrics: ['accuracy', { name: 'f1', options: { average: 'macro' } }] });
+      net.compile({
+        optimizer: 'adam',
+        loss: { name: 'sparseCategoricalCrossentropy', options: { fromLogits: true } },
+        metrics: ['accuracy', { name: 'f1', options: { average: 'macro' } }],
+      });
       const counts: number[] = [];
       const counter: Callback = { onEpochEnd: () => void counts.push(tf.memory().numTensors) };
-      const history = await net.fit(x, y, { epochs: 3, batchSize: 16, validationSplit: 0.25, seed: 7, callbacks: [counter] });
-      expect(Object.keys(history.history).sort()).toEqual(['accuracy', 'f1', 'loss', 'val_accuracy', 'val_f1', 'val_loss']);
+      const history = await net.fit(x, y, {
+        epochs: 3,
+        batchSize: 16,
+        validationSplit: 0.25,
+        seed: 7,
+        callbacks: [counter],
+      });
+      expect(Object.keys(history.history).sort()).toEqual([
+        'accuracy',
+        'f1',
+        'loss',
+        'val_accuracy',
+        'val_f1',
+        'val_loss',
+      ]);
       expect(history.history.loss!.every(Number.isFinite)).toBe(true);
       // The optimizer state appears in the first step; after that nothing accumulates.
       expect(counts).toEqual([counts[0], counts[0], counts[0]]);

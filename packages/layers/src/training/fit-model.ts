@@ -11,7 +11,9 @@ import { toTensorList } from './model-inputs.js';
 import type { BatchElement, FitOptions, ModelInputs } from './training-types.js';
 
 /** The training data of a `fit` call. */
-export type FitData = { readonly dataset: Dataset<BatchElement> } | { readonly x: ModelInputs; readonly y: ModelInputs | undefined };
+export type FitData =
+  | { readonly dataset: Dataset<BatchElement> }
+  | { readonly x: ModelInputs; readonly y: ModelInputs | undefined };
 
 function positiveInt(value: number | undefined, fallback: number, where: string, min = 1): number {
   const v = value ?? fallback;
@@ -28,12 +30,19 @@ function positiveInt(value: number | undefined, fallback: number, where: string,
  * const history = await fitModel(model, model.compiled!, { x, y }, { epochs: 2, batchSize: 32 });
  * ```
  */
-export async function fitModel(model: Model, compiled: CompiledModel, data: FitData, options: FitOptions): Promise<History> {
-  if (options === null || typeof options !== 'object') throw ValidationError.expected('fit options', options, model.name + '.fit');
+export async function fitModel(
+  model: Model,
+  compiled: CompiledModel,
+  data: FitData,
+  options: FitOptions,
+): Promise<History> {
+  if (options === null || typeof options !== 'object')
+    throw ValidationError.expected('fit options', options, `${model.name}.fit`);
   const where = (o: string) => `${model.name}.fit({ ${o} })`;
   const epochs = positiveInt(options.epochs, 1, where('epochs'));
   const initialEpoch = positiveInt(options.initialEpoch, 0, where('initialEpoch'), 0);
-  if (initialEpoch >= epochs) throw ValidationError.expected(`initialEpoch < epochs (${epochs})`, initialEpoch, where('initialEpoch'));
+  if (initialEpoch >= epochs)
+    throw ValidationError.expected(`initialEpoch < epochs (${epochs})`, initialEpoch, where('initialEpoch'));
   const batchSize = positiveInt(options.batchSize, 32, where('batchSize'));
   const made: tf.Tensor[] = [];
   const sources: BatchSource[] = [];
@@ -41,8 +50,14 @@ export async function fitModel(model: Model, compiled: CompiledModel, data: FitD
     let train: BatchSource;
     let validation: BatchSource | null = null;
     if ('dataset' in data) {
-      if (options.validationSplit !== undefined) throw new ValidationError('validationSplit needs tensors; pass validationData for a dataset', { where: where('validationSplit') });
-      const steps = options.stepsPerEpoch === undefined ? undefined : positiveInt(options.stepsPerEpoch, 1, where('stepsPerEpoch'));
+      if (options.validationSplit !== undefined)
+        throw new ValidationError('validationSplit needs tensors; pass validationData for a dataset', {
+          where: where('validationSplit'),
+        });
+      const steps =
+        options.stepsPerEpoch === undefined
+          ? undefined
+          : positiveInt(options.stepsPerEpoch, 1, where('stepsPerEpoch'));
       train = datasetBatches(data.dataset, model.inputNames, model.outputNames, steps);
     } else {
       let x = toTensorList(data.x, model.inputNames, where('x'));
@@ -58,21 +73,36 @@ export async function fitModel(model: Model, compiled: CompiledModel, data: FitD
         const vy = tail.slice(x.length, x.length + y.length);
         const vw = w ? tail.at(-1)! : null;
         w = w ? head.at(-1)! : null;
-        validation = tensorBatches(vx, vy, vw, { batchSize: options.validationBatchSize ?? batchSize, shuffle: false });
+        validation = tensorBatches(vx, vy, vw, {
+          batchSize: options.validationBatchSize ?? batchSize,
+          shuffle: false,
+        });
       }
-      train = tensorBatches(x, y, w, { batchSize, shuffle: options.shuffle ?? true, ...(options.seed === undefined ? {} : { seed: options.seed }) });
+      train = tensorBatches(x, y, w, {
+        batchSize,
+        shuffle: options.shuffle ?? true,
+        ...(options.seed === undefined ? {} : { seed: options.seed }),
+      });
     }
     sources.push(train);
     if (options.validationData !== undefined) {
-      if (validation) throw new ValidationError('Give validationSplit or validationData, not both', { where: where('validationData') });
+      if (validation)
+        throw new ValidationError('Give validationSplit or validationData, not both', {
+          where: where('validationData'),
+        });
       const v = options.validationData;
       validation =
         v instanceof Dataset
           ? datasetBatches(v, model.inputNames, model.outputNames)
-          : tensorBatches(toTensorList(v[0], model.inputNames, where('validationData[0]')), toTensorList(v[1], model.outputNames, where('validationData[1]')), v[2] ?? null, {
-              batchSize: options.validationBatchSize ?? batchSize,
-              shuffle: false,
-            });
+          : tensorBatches(
+              toTensorList(v[0], model.inputNames, where('validationData[0]')),
+              toTensorList(v[1], model.outputNames, where('validationData[1]')),
+              v[2] ?? null,
+              {
+                batchSize: options.validationBatchSize ?? batchSize,
+                shuffle: false,
+              },
+            );
     }
     if (validation) sources.push(validation);
     return await fitLoop(model, compiled, train, {

@@ -14,7 +14,12 @@ beforeAll(async () => {
 function referenceModel() {
   const net = sequential(
     [
-      new Dense({ units: 5, activation: 'relu', kernelRegularizer: { name: 'l2', options: { l2: reference.l2 } }, seed: 1 }),
+      new Dense({
+        units: 5,
+        activation: 'relu',
+        kernelRegularizer: { name: 'l2', options: { l2: reference.l2 } },
+        seed: 1,
+      }),
       new Dense({ units: 3, seed: 2 }),
     ],
     { inputShape: [4], seed: 3 },
@@ -35,7 +40,7 @@ async function expectWeights(actual: tf.Tensor[], expected: unknown[], digits = 
     const values = await t.data();
     const flat = (expected[i] as number[] | number[][]).flat();
     expect(values.length).toBe(flat.length);
-    flat.forEach((v, k) => expect(values[k]!).toBeCloseTo(v, digits));
+    for (const [k, v] of flat.entries()) expect(values[k]!).toBeCloseTo(v, digits);
   }
   tf.dispose(actual);
 }
@@ -47,8 +52,14 @@ describe('fit against a PyTorch trajectory', () => {
     const x = tf.tensor2d(reference.x);
     const y = tf.tensor1d(reference.y, 'int32');
     const sampleWeight = tf.tensor1d(reference.sampleWeight);
-    const history = await net.fit(x, y, { batchSize: 4, epochs: 2, shuffle: false, sampleWeight, classWeight: reference.classWeight });
-    history.history.loss!.forEach((l, i) => expect(l).toBeCloseTo(reference.epochLosses[i]!, 5));
+    const history = await net.fit(x, y, {
+      batchSize: 4,
+      epochs: 2,
+      shuffle: false,
+      sampleWeight,
+      classWeight: reference.classWeight,
+    });
+    for (const [i, l] of history.history.loss!.entries()) expect(l).toBeCloseTo(reference.epochLosses[i]!, 5);
     await expectWeights(net.getWeights(), reference.final);
     const scores = await net.evaluate(x, y, { batchSize: 3 });
     expect(scores.loss).toBeCloseTo(reference.evalLoss, 5);
@@ -69,9 +80,11 @@ describe('fit against a PyTorch trajectory', () => {
     const w = tf.tensor1d(weights);
     const ds = fromTensorSlices({ xs: x, ys: y, sampleWeight: w }).batch(4);
     const history = await net.fit(ds, { epochs: 2 });
-    history.history.loss!.forEach((l, i) => expect(l).toBeCloseTo(reference.epochLosses[i]!, 5));
+    for (const [i, l] of history.history.loss!.entries()) expect(l).toBeCloseTo(reference.epochLosses[i]!, 5);
     await expectWeights(net.getWeights(), reference.final);
-    expect(await net.evaluate(fromTensorSlices({ xs: x, ys: y }).batch(7))).toMatchObject({ loss: expect.closeTo(reference.evalLoss, 5) });
+    expect(await net.evaluate(fromTensorSlices({ xs: x, ys: y }).batch(7))).toMatchObject({
+      loss: expect.closeTo(reference.evalLoss, 5),
+    });
     tf.dispose([x, y, w]);
     net.dispose();
     expect(tf.memory().numTensors).toBe(before);
@@ -94,6 +107,29 @@ describe('fit against a PyTorch trajectory', () => {
     }
     await expectWeights(net.getWeights(), reference.final);
     tf.dispose([x, y, sw]);
+    net.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('predicts and validates on datasets as on tensors', async () => {
+    const before = tf.memory().numTensors;
+    const net = referenceModel();
+    const x = tf.tensor2d(reference.x);
+    const y = tf.tensor1d(reference.y, 'int32');
+    const fromTensors = (await net.predict(x, { batchSize: 3 })) as tf.Tensor;
+    const fromDataset = (await net.predict(fromTensorSlices(x).batch(4))) as tf.Tensor;
+    expect(Array.from(await fromDataset.data())).toEqual(Array.from(await fromTensors.data()));
+    const validation = fromTensorSlices({ xs: x, ys: y }).batch(5);
+    const history = await net.fit(x, y, {
+      epochs: 1,
+      batchSize: 4,
+      shuffle: false,
+      validationData: validation,
+    });
+    const direct = await net.evaluate(x, y);
+    expect(history.history.val_loss![0]).toBeCloseTo(direct.loss!, 6);
+    expect(history.history.val_accuracy![0]).toBeCloseTo(direct.accuracy!, 10);
+    tf.dispose([x, y, fromTensors, fromDataset]);
     net.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -44,7 +44,10 @@ export async function trainBatch(
 }
 
 /** The batch with class weights folded into its sample weights (the caller disposes `made`). @internal */
-export function weighBatch(batch: Batch, classWeight: FitPlan['classWeight']): { batch: Batch; made: tf.Tensor | null } {
+export function weighBatch(
+  batch: Batch,
+  classWeight: FitPlan['classWeight'],
+): { batch: Batch; made: tf.Tensor | null } {
   if (!classWeight || batch.y.length === 0) return { batch, made: null };
   const made = classSampleWeights(batch.y[0]!, classWeight, batch.sampleWeight);
   return { batch: { ...batch, sampleWeight: made }, made };
@@ -59,12 +62,21 @@ export function weighBatch(batch: Batch, classWeight: FitPlan['classWeight']): {
  * const history = await fitLoop(model, compiled, source, { epochs: 3, initialEpoch: 0, validation: null, validationFreq: 1, classWeight: null, callbacks: [] });
  * ```
  */
-export async function fitLoop(model: Model, compiled: CompiledModel, train: BatchSource, plan: FitPlan): Promise<History> {
+export async function fitLoop(
+  model: Model,
+  compiled: CompiledModel,
+  train: BatchSource,
+  plan: FitPlan,
+): Promise<History> {
   const history = new History();
   // History goes last, as in Keras, so it records what other callbacks add to the logs (learning_rate).
   const callbacks = [...plan.callbacks, history];
   const slots = metricSlots(compiled);
-  const keys = ['loss', ...(model.outputNames.length > 1 ? model.outputNames.map((n) => `${n}_loss`) : []), ...slots.map((s) => s.compiled.key)];
+  const keys = [
+    'loss',
+    ...(model.outputNames.length > 1 ? model.outputNames.map((n) => `${n}_loss`) : []),
+    ...slots.map((s) => s.compiled.key),
+  ];
   const params: TrainingParams = {
     epochs: plan.epochs,
     initialEpoch: plan.initialEpoch,

@@ -13,7 +13,8 @@ import type { ModelInputs } from './training-types.js';
  */
 export function toTensorList(value: ModelInputs, names: readonly string[], where: string): tf.Tensor[] {
   if (value instanceof tf.Tensor) {
-    if (names.length !== 1) throw ValidationError.expected(`${names.length} tensors (${names.join(', ')})`, value, where);
+    if (names.length !== 1)
+      throw ValidationError.expected(`${names.length} tensors (${names.join(', ')})`, value, where);
     return [value];
   }
   if (Array.isArray(value)) {

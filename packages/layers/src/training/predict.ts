@@ -25,8 +25,18 @@ export async function predictSource(model: Model, source: BatchSource): Promise<
       );
     }
     const first = chunks[0];
-    if (!first) throw new ValidationError('Nothing to predict: the data has no examples', { where: `${model.name}.predict` });
-    const outputs = first.map((_, i) => (chunks.length === 1 ? tf.clone(first[i]!) : tf.concat(chunks.map((c) => c[i]!), 0)));
+    if (!first)
+      throw new ValidationError('Nothing to predict: the data has no examples', {
+        where: `${model.name}.predict`,
+      });
+    const outputs = first.map((_, i) =>
+      chunks.length === 1
+        ? tf.clone(first[i]!)
+        : tf.concat(
+            chunks.map((c) => c[i]!),
+            0,
+          ),
+    );
     return outputs.length === 1 ? outputs[0]! : outputs;
   } finally {
     for (const c of chunks) tf.dispose(c);

@@ -30,8 +30,15 @@ export function callArgument(batch: Batch): tf.Tensor | tf.Tensor[] {
  * tf.dispose(predictions);
  * ```
  */
-export async function runTrainStep(model: Model, compiled: CompiledModel, batch: Batch): Promise<StepOutcome> {
-  if (batch.y.length === 0) throw new ValidationError('Training needs targets (y), or a custom trainStep', { where: `${model.name}.fit` });
+export async function runTrainStep(
+  model: Model,
+  compiled: CompiledModel,
+  batch: Batch,
+): Promise<StepOutcome> {
+  if (batch.y.length === 0)
+    throw new ValidationError('Training needs targets (y), or a custom trainStep', {
+      where: `${model.name}.fit`,
+    });
   // A model built lazily (a Sequential without inputShape) must have its weights before the tape starts.
   if (!model.built) model.build(batch.x.length === 1 ? batch.x[0]!.shape : batch.x.map((t) => t.shape));
   const trainable = model.trainableWeights;
@@ -41,7 +48,13 @@ export async function runTrainStep(model: Model, compiled: CompiledModel, batch:
   const lossFn = (): tf.Scalar => {
     const out = model.call(callArgument(batch), { training: true });
     const preds = Array.isArray(out) ? out : [out];
-    const { total, perOutput } = computeLoss(compiled, batch.y, preds, batch.sampleWeight, model.regularizationLosses());
+    const { total, perOutput } = computeLoss(
+      compiled,
+      batch.y,
+      preds,
+      batch.sampleWeight,
+      model.regularizationLosses(),
+    );
     predictions = preds.map((p) => tf.keep(p));
     parts = perOutput.map((p) => tf.keep(p));
     return total;
@@ -50,7 +63,10 @@ export async function runTrainStep(model: Model, compiled: CompiledModel, batch:
   if (trainable.length === 0) {
     total = tf.tidy(lossFn);
   } else {
-    const { value, grads } = tf.variableGrads(lossFn, trainable.map((w) => w.variable));
+    const { value, grads } = tf.variableGrads(
+      lossFn,
+      trainable.map((w) => w.variable),
+    );
     total = value;
     const gradsByPath: Record<string, tf.Tensor> = {};
     const varsByPath: Record<string, tf.Variable> = {};

@@ -12,7 +12,11 @@ export interface MetricSlot {
 }
 
 /** Folds a batch's predictions into every metric (metrics read tensors asynchronously, create none). @internal */
-export async function updateMetrics(slots: readonly MetricSlot[], batch: Batch, predictions: readonly tf.Tensor[]): Promise<void> {
+export async function updateMetrics(
+  slots: readonly MetricSlot[],
+  batch: Batch,
+  predictions: readonly tf.Tensor[],
+): Promise<void> {
   for (const { compiled, accumulator } of slots) {
     const target = batch.y[compiled.output];
     if (!target) continue;

@@ -1,23 +1,27 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { compositeKernelFunc } from '../composite-kernel.js';
 import type { KernelCorrection } from '../kernel-correction.js';
-import { runReplacedKernel } from '../replaced-kernels.js';
+import { nativeUnless, runReplacedKernel } from '../replaced-kernels.js';
 
-const batchSize = (t: tf.Tensor) => tf.util.sizeFromShape(t.shape.slice(0, -2));
+const batchOf = (shape: readonly number[]) => shape.slice(0, -2);
 
 // The native kernels flatten each operand's batch dims and broadcast only a flattened batch of 1, which is
 // right when one side has a single batch or both have the same batch shape; otherwise both operands are
 // first broadcast to the output's batch shape.
-const kernelFunc = compositeKernelFunc(({ a, b }, attrs) => {
-  const batchA = a!.shape.slice(0, -2);
-  const batchB = b!.shape.slice(0, -2);
-  if (batchSize(a!) === 1 || batchSize(b!) === 1 || batchA.join() === batchB.join()) {
-    return runReplacedKernel(tf.BatchMatMul, { a, b }, attrs);
-  }
-  const batch = tf.broadcast_util.assertAndGetBroadcastShape(batchA, batchB);
-  const widen = (t: tf.Tensor) => tf.broadcastTo(t, [...batch, ...t.shape.slice(-2)]);
-  return runReplacedKernel(tf.BatchMatMul, { a: widen(a!), b: widen(b!) }, attrs);
-});
+const isTwoSided = (a: readonly number[], b: readonly number[]) =>
+  tf.util.sizeFromShape(batchOf(a)) !== 1 &&
+  tf.util.sizeFromShape(batchOf(b)) !== 1 &&
+  batchOf(a).join() !== batchOf(b).join();
+
+const kernelFunc = nativeUnless(
+  tf.BatchMatMul,
+  ({ a, b }) => isTwoSided(a!.shape, b!.shape),
+  compositeKernelFunc(({ a, b }, attrs) => {
+    const batch = tf.broadcast_util.assertAndGetBroadcastShape(batchOf(a!.shape), batchOf(b!.shape));
+    const widen = (t: tf.Tensor) => tf.broadcastTo(t, [...batch, ...t.shape.slice(-2)]);
+    return runReplacedKernel(tf.BatchMatMul, { a: widen(a!), b: widen(b!) }, attrs);
+  }),
+);
 
 const defect = (backend: string) =>
   `tfjs-backend-${backend} 4.22 broadcasts batch dims only when one operand's batch has a single element or ` +

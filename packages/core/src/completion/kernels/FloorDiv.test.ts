@@ -5,7 +5,10 @@ import { runKernel, runNative } from '../test-support/native-kernel.js';
 
 const divisions = (kernelName: string) => () =>
   tf.tidy(() => [
-    runKernel(kernelName, { a: tf.tensor2d([7.5, -7, 3, -0.5, 9, -9], [2, 3]), b: tf.tensor1d([2, 2, -1.5]) }),
+    runKernel(kernelName, {
+      a: tf.tensor2d([7.5, -7, 3, -0.5, 9, -9], [2, 3]),
+      b: tf.tensor1d([2, 2, -1.5]),
+    }),
     runKernel(kernelName, { a: tf.tensor1d([7, -7, 6], 'int32'), b: tf.tensor1d([2, 2, -4], 'int32') }),
   ]);
 

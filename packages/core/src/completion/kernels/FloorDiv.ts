@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { compositeKernelFunc } from '../composite-kernel.js';
 import type { KernelCorrection } from '../kernel-correction.js';
-import { runReplacedKernel } from '../replaced-kernels.js';
+import { nativeUnless, runReplacedKernel } from '../replaced-kernels.js';
 
 /**
  * Replaces wasm's `FloorDiv` so that it returns int32 for every input dtype, as the cpu, webgl and webgpu
@@ -19,8 +19,9 @@ export const wasmFloorDivCorrection: KernelCorrection = {
   backendName: 'wasm',
   defect: 'tfjs-backend-wasm 4.22 returns float32 for float32 inputs; the cpu backend returns int32.',
   uses: ['Cast'],
-  kernelFunc: compositeKernelFunc((inputs, attrs) => {
-    const quotient = runReplacedKernel(tf.FloorDiv, inputs, attrs);
-    return quotient.dtype === 'int32' ? quotient : tf.cast(quotient, 'int32');
-  }),
+  kernelFunc: nativeUnless(
+    tf.FloorDiv,
+    ({ a }) => a!.dtype !== 'int32',
+    compositeKernelFunc((inputs, attrs) => tf.cast(runReplacedKernel(tf.FloorDiv, inputs, attrs), 'int32')),
+  ),
 };

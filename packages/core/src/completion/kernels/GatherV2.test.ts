@@ -19,7 +19,9 @@ describe('GatherV2 correction for wasm', () => {
   it('is needed: wasm’s own kernel reads the wrong rows with batchDims > 0', async () => {
     const [native] = await runNative('wasm', tf.GatherV2, (name) => gather(batched, name));
     expect(native!.shape).toEqual(batched.y.shape);
-    expect(Math.max(...native!.values.map((v, i) => Math.abs(v - batched.y.values[i]!)))).toBeGreaterThan(0.1);
+    expect(Math.max(...native!.values.map((v, i) => Math.abs(v - batched.y.values[i]!)))).toBeGreaterThan(
+      0.1,
+    );
   });
 
   describe.each(['cpu', 'wasm'] as const)('on %s', (backend) => {

@@ -22,7 +22,9 @@ describe('OneHot correction for wasm', () => {
   it('matches the cpu kernel, out-of-range indices giving a row of offValue', async () => {
     const expected = await runOn('cpu', oneHots(tf.OneHot));
     const actual = await runOn('wasm', oneHots(tf.OneHot));
-    expect(Array.from(expected[1]!.values)).toEqual([1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 0]);
+    expect(Array.from(expected[1]!.values)).toEqual([
+      1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1, 0, 0, 0, 0, 1, 0,
+    ]);
     for (const [i, a] of actual.entries()) {
       expect([a.dtype, a.shape]).toEqual([expected[i]!.dtype, expected[i]!.shape]);
       expect(Array.from(a.values)).toEqual(Array.from(expected[i]!.values));

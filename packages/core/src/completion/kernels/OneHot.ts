@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { compositeKernelFunc } from '../composite-kernel.js';
 import type { KernelCorrection } from '../kernel-correction.js';
-import { runReplacedKernel } from '../replaced-kernels.js';
+import { nativeUnless } from '../replaced-kernels.js';
 
 /**
  * Replaces wasm's `OneHot`: int32 outputs stay native; other dtypes are built as
@@ -20,12 +20,15 @@ export const wasmOneHotCorrection: KernelCorrection = {
   defect:
     'tfjs-backend-wasm 4.22 ignores onValue and offValue for a float32 output (it writes the int32 bit ' +
     'patterns of the values into float32 memory: 0 and NaN instead of 1 and 0).',
-  uses: ['Reshape', 'Range', 'Equal', 'Fill', 'Select'],
-  kernelFunc: compositeKernelFunc(({ indices }, attrs) => {
-    const { depth, onValue, offValue, dtype } = attrs as unknown as tf.OneHotAttrs;
-    if (dtype === 'int32') return runReplacedKernel(tf.OneHot, { indices }, attrs);
-    const hot = tf.equal(tf.expandDims(indices!, -1), tf.range(0, depth, 1, 'int32'));
-    const shape = [...indices!.shape, depth];
-    return tf.where(hot, tf.fill(shape, onValue, dtype), tf.fill(shape, offValue, dtype));
-  }),
+  uses: ['Reshape', 'Range', 'Equal', 'Fill', 'Select', 'Identity'],
+  kernelFunc: nativeUnless(
+    tf.OneHot,
+    (_inputs, attrs) => attrs.dtype !== 'int32',
+    compositeKernelFunc(({ indices }, attrs) => {
+      const { depth, onValue, offValue, dtype } = attrs as unknown as tf.OneHotAttrs;
+      const shape = [...indices!.shape, depth];
+      const hot = tf.equal(tf.reshape(indices!, [...indices!.shape, 1]), tf.range(0, depth, 1, 'int32'));
+      return tf.where(hot, tf.fill(shape, onValue, dtype), tf.fill(shape, offValue, dtype));
+    }),
+  ),
 };

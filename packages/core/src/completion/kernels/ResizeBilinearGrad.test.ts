@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import '../../gradients/install-gradients.js';
 import { expectClose, pseudoRandom, runOn } from '../test-support/backend-comparison.js';
 import type { FixtureTensor } from '../test-support/gradient-fixtures.js';
-import { fixtureTensor, valueAndGradients } from '../test-support/op-gradient-fixtures.js';
+import { valueAndGradients } from '../test-support/op-gradient-fixtures.js';
 import { runKernel, runNative } from '../test-support/native-kernel.js';
 
 interface ResizeFixture {
@@ -34,7 +34,8 @@ describe('ResizeBilinearGrad correction for cpu', () => {
     expect(native!.shape).toEqual([1, 4, 3, 2]);
   });
 
-  it.each(fixtures)('gives PyTorch’s gradient: $name', async (f) => {
+  // With halfPixelCenters the gradient does not use the kernel (see the ResizeBilinear gradient fix).
+  it.each(fixtures.filter((f) => f.alignCorners))('gives PyTorch’s gradient: $name', async (f) => {
     const [y, dx] = await runOn('cpu', () => valueAndGradients(resize(f), [f.x], f.dy));
     expectClose(y!.values, f.y.values, 1e-5, 'y');
     expect(dx!.shape).toEqual(f.x.shape);

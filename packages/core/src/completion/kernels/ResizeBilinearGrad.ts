@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { compositeKernelFunc } from '../composite-kernel.js';
 import type { KernelCorrection } from '../kernel-correction.js';
-import { runReplacedKernel } from '../replaced-kernels.js';
+import { nativeUnless, runReplacedKernel } from '../replaced-kernels.js';
 
 /**
  * Replaces the cpu backend's `ResizeBilinearGrad`. Its values are laid out as `[batch, height, width,
@@ -21,7 +21,11 @@ export const cpuResizeBilinearGradCorrection: KernelCorrection = {
     'tfjs-backend-cpu 4.22 reports the gradient’s shape as [batch, width, height, channels], so the tape ' +
     'rejects the gradient of every non-square image.',
   uses: ['Reshape'],
-  kernelFunc: compositeKernelFunc((inputs, attrs) =>
-    tf.reshape(runReplacedKernel(tf.ResizeBilinearGrad, inputs, attrs), inputs.images!.shape),
+  kernelFunc: nativeUnless(
+    tf.ResizeBilinearGrad,
+    ({ images }) => images!.shape[1] !== images!.shape[2],
+    compositeKernelFunc((inputs, attrs) =>
+      tf.reshape(runReplacedKernel(tf.ResizeBilinearGrad, inputs, attrs), inputs.images!.shape),
+    ),
   ),
 };

@@ -2,28 +2,38 @@ import * as tf from '@tensorflow/tfjs-core';
 import { compositeKernelFunc } from '../composite-kernel.js';
 import type { KernelCorrection } from '../kernel-correction.js';
 import { denseSlice } from '../ops/dense-slice.js';
-import { runReplacedKernel } from '../replaced-kernels.js';
+import { nativeUnless, runReplacedKernel } from '../replaced-kernels.js';
 
-// Empty slices are made here. Other slices without shrunk axes go to the native kernel as they are; with
-// shrunk axes, it gets the slice resolved per input axis (no masks, every axis kept) and the shrunk axes
-// are reshaped away.
-const kernelFunc = compositeKernelFunc(({ x }, attrs) => {
-  const a = attrs as unknown as tf.StridedSliceAttrs;
-  const s = denseSlice(x!.shape, a);
+const isEmpty = (shape: readonly number[], attrs: tf.NamedAttrMap) =>
+  denseSlice(shape, attrs as unknown as tf.StridedSliceAttrs).counts.includes(0);
+
+// Slices that shrink no axis and are not empty go to the native kernel as they are. Empty slices are made
+// here; slices that shrink an axis go to the native kernel resolved per input axis (no masks, every axis
+// kept), and the shrunk axes are reshaped away.
+const correction = compositeKernelFunc(({ x }, attrs) => {
+  const s = denseSlice(x!.shape, attrs as unknown as tf.StridedSliceAttrs);
   if (s.counts.includes(0)) return tf.zeros([...s.outputShape], x!.dtype);
-  if (!a.shrinkAxisMask) return runReplacedKernel(tf.StridedSlice, { x }, attrs);
   // A resolved end of −1 with a negative stride means "past index 0", which only the end mask can say.
   const endMask = s.strides.reduce((m, stride, i) => (stride < 0 && s.end[i] === -1 ? m | (1 << i) : m), 0);
   const dense = { begin: [...s.begin], end: [...s.end], strides: [...s.strides], endMask };
-  const sliced = runReplacedKernel(tf.StridedSlice, { x }, {
-    ...dense,
-    beginMask: 0,
-    ellipsisMask: 0,
-    newAxisMask: 0,
-    shrinkAxisMask: 0,
-  });
+  const sliced = runReplacedKernel(
+    tf.StridedSlice,
+    { x },
+    {
+      ...dense,
+      beginMask: 0,
+      ellipsisMask: 0,
+      newAxisMask: 0,
+      shrinkAxisMask: 0,
+    },
+  );
   return tf.reshape(sliced, [...s.outputShape]);
 });
+const kernelFunc = nativeUnless(
+  tf.StridedSlice,
+  ({ x }, attrs) => Boolean(attrs.shrinkAxisMask) || isEmpty(x!.shape, attrs),
+  correction,
+);
 
 const defect =
   'tfjs 4.22 builds the slice from per-axis counts that leave shrunk axes out (slice_util.sliceInfo’s ' +

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { compositeKernelFunc } from '../composite-kernel.js';
 import type { KernelCorrection } from '../kernel-correction.js';
-import { runReplacedKernel } from '../replaced-kernels.js';
+import { nativeUnless, runReplacedKernel } from '../replaced-kernels.js';
 
 /**
  * Replaces the cpu backend's `Transform` (`tf.image.transform`): the native kernel transforms each image
@@ -20,19 +20,21 @@ export const cpuTransformCorrection: KernelCorrection = {
     'tfjs-backend-cpu 4.22 returns from inside its loop over the batch, so only the first image is ' +
     'transformed; the others come back filled with fillValue.',
   uses: ['Slice', 'Concat'],
-  kernelFunc: compositeKernelFunc(({ image, transforms }, attrs) => {
-    const [batch] = image!.shape;
-    if (batch === undefined || batch <= 1) return runReplacedKernel(tf.Transform, { image, transforms }, attrs);
-    const perImage = Array.from({ length: batch }, (_, b) =>
-      runReplacedKernel(
-        tf.Transform,
-        {
-          image: tf.slice(image!, b, 1),
-          transforms: transforms!.shape[0] === 1 ? transforms : tf.slice(transforms!, b, 1),
-        },
-        attrs,
-      ),
-    );
-    return tf.concat(perImage, 0);
-  }),
+  kernelFunc: nativeUnless(
+    tf.Transform,
+    ({ image }) => (image!.shape[0] ?? 0) > 1,
+    compositeKernelFunc(({ image, transforms }, attrs) => {
+      const perImage = Array.from({ length: image!.shape[0]! }, (_, b) =>
+        runReplacedKernel(
+          tf.Transform,
+          {
+            image: tf.slice(image!, b, 1),
+            transforms: transforms!.shape[0] === 1 ? transforms : tf.slice(transforms!, b, 1),
+          },
+          attrs,
+        ),
+      );
+      return tf.concat(perImage, 0);
+    }),
+  ),
 };

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { expectClose, pseudoRandom, runOn } from '../test-support/backend-comparison.js';
 import { runNative } from '../test-support/native-kernel.js';
 
-const t = (shape: number[], seed: number) => tf.tensor(pseudoRandom(tf.util.sizeFromShape(shape), seed), shape);
+const t = (shape: number[], seed: number) =>
+  tf.tensor(pseudoRandom(tf.util.sizeFromShape(shape), seed), shape);
 
 interface Case {
   readonly a: number[];
@@ -28,7 +29,12 @@ const fused = (c: Case, kernelName: string = tf._FusedMatMul) =>
     const inputs: tf.NamedTensorMap = { a: t(c.a, 1), b: t(c.b, 2) };
     if (c.bias) inputs.bias = t(c.bias, 3);
     if (c.activation === 'prelu') inputs.preluActivationWeights = t([5], 4);
-    const attrs = { transposeA: c.transposeA, transposeB: c.transposeB, activation: c.activation, leakyreluAlpha: 0.1 };
+    const attrs = {
+      transposeA: c.transposeA,
+      transposeB: c.transposeB,
+      activation: c.activation,
+      leakyreluAlpha: 0.1,
+    };
     return [tf.engine().runKernel(kernelName, inputs, attrs) as tf.Tensor];
   });
 
@@ -36,7 +42,9 @@ describe('_FusedMatMul correction for wasm', () => {
   it('is needed: wasm’s own kernel adds the bias to the wrong elements with transposeB', async () => {
     const [expected] = await runOn('cpu', () => fused(cases[0]!));
     const [native] = await runNative('wasm', tf._FusedMatMul, (name) => fused(cases[0]!, name));
-    expect(Math.max(...native!.values.map((v, i) => Math.abs(v - expected!.values[i]!)))).toBeGreaterThan(0.1);
+    expect(Math.max(...native!.values.map((v, i) => Math.abs(v - expected!.values[i]!)))).toBeGreaterThan(
+      0.1,
+    );
   });
 
   it.each(cases)(

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { compositeKernelFunc } from '../composite-kernel.js';
 import type { KernelCorrection } from '../kernel-correction.js';
-import { runReplacedKernel } from '../replaced-kernels.js';
+import { nativeUnless, runReplacedKernel } from '../replaced-kernels.js';
 
 const swapLastTwo = (t: tf.Tensor) =>
   tf.transpose(t, [...Array.from({ length: t.rank - 2 }, (_, i) => i), t.rank - 1, t.rank - 2]);
@@ -43,19 +43,21 @@ export const wasmFusedMatMulCorrection: KernelCorrection = {
     'tfjs-backend-wasm 4.22 adds the bias by the wrong index when transposeA or transposeB is true (every ' +
     'row after the first gets bias values meant for other columns), and throws for a bias of rank > 1.',
   uses: ['Transpose', 'Add', 'Relu', 'Relu6', 'Elu', 'LeakyRelu', 'Prelu', 'Sigmoid'],
-  kernelFunc: compositeKernelFunc((inputs, attrs) => {
-    const { a, b, bias, preluActivationWeights } = inputs;
-    const fusedAttrs = attrs as unknown as tf._FusedMatMulAttrs;
-    const { transposeA, transposeB } = fusedAttrs;
-    if (bias === undefined || (!transposeA && !transposeB && bias.rank <= 1)) {
-      return runReplacedKernel(tf._FusedMatMul, inputs, attrs);
-    }
-    const plain = { ...attrs, transposeA: false, transposeB: false };
-    const operands = { a: transposeA ? swapLastTwo(a!) : a, b: transposeB ? swapLastTwo(b!) : b };
-    if (bias.rank <= 1) {
-      return runReplacedKernel(tf._FusedMatMul, { ...operands, bias, preluActivationWeights }, plain);
-    }
-    const product = runReplacedKernel(tf._FusedMatMul, operands, { ...plain, activation: 'linear' });
-    return activate(tf.add(product, bias), fusedAttrs, preluActivationWeights);
-  }),
+  kernelFunc: nativeUnless(
+    tf._FusedMatMul,
+    ({ bias }, attrs) =>
+      bias !== undefined && (attrs.transposeA === true || attrs.transposeB === true || bias.shape.length > 1),
+    compositeKernelFunc((inputs, attrs) => {
+      const { a, b, bias, preluActivationWeights } = inputs;
+      const fusedAttrs = attrs as unknown as tf._FusedMatMulAttrs;
+      const { transposeA, transposeB } = fusedAttrs;
+      const plain = { ...attrs, transposeA: false, transposeB: false };
+      const operands = { a: transposeA ? swapLastTwo(a!) : a, b: transposeB ? swapLastTwo(b!) : b };
+      if (bias!.rank <= 1) {
+        return runReplacedKernel(tf._FusedMatMul, { ...operands, bias, preluActivationWeights }, plain);
+      }
+      const product = runReplacedKernel(tf._FusedMatMul, operands, { ...plain, activation: 'linear' });
+      return activate(tf.add(product, bias!), fusedAttrs, preluActivationWeights);
+    }),
+  ),
 };

@@ -5,6 +5,15 @@ import * as tf from '@tensorflow/tfjs-core';
  * shrunk axes resolved by tfjs's `slice_util.sliceInfo`): the first index read, the stride, and how many
  * indices are read (a shrunk axis reads one). `outputShape` is the op's output shape (shrunk axes removed,
  * new axes added).
+ *
+ * @example
+ * ```ts
+ * import type { DenseSlice } from '@tessera/core';
+ * // x[:, 1, ::2] of a 2x3x4 tensor:
+ * const slice: DenseSlice = {
+ *   begin: [0, 1, 0], end: [2, 2, 4], strides: [1, 1, 2], counts: [2, 1, 2], outputShape: [2, 2],
+ * };
+ * ```
  */
 export interface DenseSlice {
   readonly begin: readonly number[];
@@ -40,9 +49,7 @@ export function denseSlice(shape: readonly number[], attrs: tf.StridedSliceAttrs
     attrs.newAxisMask,
     attrs.shrinkAxisMask,
   );
-  const counts = info.begin.map((b, i) =>
-    Math.max(0, Math.ceil((info.end[i]! - b) / info.strides[i]!)),
-  );
+  const counts = info.begin.map((b, i) => Math.max(0, Math.ceil((info.end[i]! - b) / info.strides[i]!)));
   return {
     begin: info.begin,
     end: info.end,

@@ -2,10 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import '../install-gradients.js';
 import { expectClose, runOn, useBackend } from '../../completion/test-support/backend-comparison.js';
-import {
-  opGradientFixtures,
-  valueAndGradients,
-} from '../../completion/test-support/op-gradient-fixtures.js';
+import { opGradientFixtures, valueAndGradients } from '../../completion/test-support/op-gradient-fixtures.js';
 import { withGradient, withTfjsGradient } from '../../completion/test-support/with-gradient.js';
 import { batchMatMulGradConfig } from './BatchMatMul.js';
 

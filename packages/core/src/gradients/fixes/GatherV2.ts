@@ -47,10 +47,10 @@ function gatherInputGradient(
   const rows = x.shape[gatherAxis]!;
   const inner = product(x.shape.slice(gatherAxis + 1));
   const perBatch = indices.size / batches;
-  const values = tf.reshape(
-    tf.transpose(tf.reshape(dy, [batches, outer, perBatch, inner]), [0, 2, 1, 3]),
-    [batches * perBatch, outer * inner],
-  );
+  const values = tf.reshape(tf.transpose(tf.reshape(dy, [batches, outer, perBatch, inner]), [0, 2, 1, 3]), [
+    batches * perBatch,
+    outer * inner,
+  ]);
   let segments = tf.reshape(indices, [batches, perBatch]);
   if (batches > 1) {
     const offsets = tf.mul(tf.range(0, batches, 1, 'int32'), tf.scalar(rows, 'int32'));

@@ -2,16 +2,13 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import '../install-gradients.js';
 import { expectClose, runOn, useBackend } from '../../completion/test-support/backend-comparison.js';
-import {
-  opGradientFixtures,
-  valueAndGradients,
-} from '../../completion/test-support/op-gradient-fixtures.js';
+import { opGradientFixtures, valueAndGradients } from '../../completion/test-support/op-gradient-fixtures.js';
 import { withGradient, withTfjsGradient } from '../../completion/test-support/with-gradient.js';
 import { prodGradConfig } from './Prod.js';
 
 const fixtures = opGradientFixtures().prod;
 const gradients = (f: (typeof fixtures)[number]) =>
-  valueAndGradients((x) => tf.prod(x, f.axis, f.keepDims), [f.x], f.dy);
+  valueAndGradients((x) => tf.prod(x, f.axis ?? undefined, f.keepDims), [f.x], f.dy);
 
 describe('Prod gradient fix', () => {
   it('is needed: tfjs-core’s gradient throws for a negative axis', async () => {

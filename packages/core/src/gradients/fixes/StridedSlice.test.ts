@@ -2,10 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import '../install-gradients.js';
 import { expectClose, runOn, useBackend } from '../../completion/test-support/backend-comparison.js';
-import {
-  opGradientFixtures,
-  valueAndGradients,
-} from '../../completion/test-support/op-gradient-fixtures.js';
+import { opGradientFixtures, valueAndGradients } from '../../completion/test-support/op-gradient-fixtures.js';
 import { withGradient, withTfjsGradient } from '../../completion/test-support/with-gradient.js';
 import { stridedSliceGradConfig } from './StridedSlice.js';
 
@@ -32,7 +29,9 @@ describe('StridedSlice gradient', () => {
   it('is needed: tfjs-core has none', async () => {
     await withTfjsGradient(tf.StridedSlice, async () => {
       await useBackend('cpu');
-      expect(() => tf.dispose(gradients(fixtures[0]!))).toThrow(/gradient function not found for StridedSlice/);
+      expect(() => tf.dispose(gradients(fixtures[0]!))).toThrow(
+        /gradient function not found for StridedSlice/,
+      );
     });
   });
 

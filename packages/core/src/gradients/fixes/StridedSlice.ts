@@ -42,12 +42,18 @@ function spreadSlice(dy: tf.Tensor, shape: readonly number[], info: DenseSlice):
   if (backwards.length > 0) g = tf.reverse(g, backwards);
   if (steps.some((s, i) => s > 1 && counts[i]! > 1)) {
     // [n0, 1, n1, 1, …] padded to [n0, s0, n1, s1, …] puts s−1 zeros after every value along each axis.
-    g = tf.reshape(g, counts.flatMap((n) => [n, 1]));
+    g = tf.reshape(
+      g,
+      counts.flatMap((n) => [n, 1]),
+    );
     g = tf.pad(
       g,
       steps.flatMap((s) => [[0, 0] as [number, number], [0, s - 1] as [number, number]]),
     );
-    g = tf.reshape(g, counts.map((n, i) => n * steps[i]!));
+    g = tf.reshape(
+      g,
+      counts.map((n, i) => n * steps[i]!),
+    );
     // Drop the zeros after the last value, which may reach past the input's end.
     g = tf.slice(
       g,

@@ -9,6 +9,7 @@ import { gatherV2GradConfig } from './GatherV2.js';
 import { maximumGradConfig } from './Maximum.js';
 import { minimumGradConfig } from './Minimum.js';
 import { prodGradConfig } from './Prod.js';
+import { resizeBilinearGradConfig } from './ResizeBilinear.js';
 import { squaredDifferenceGradConfig } from './SquaredDifference.js';
 import { stridedSliceGradConfig } from './StridedSlice.js';
 import { comparisonGradConfigs } from './zero-gradients.js';
@@ -34,6 +35,7 @@ export const gradientFixes: readonly tf.GradConfig[] = Object.freeze([
   maximumGradConfig,
   minimumGradConfig,
   prodGradConfig,
+  resizeBilinearGradConfig,
   squaredDifferenceGradConfig,
   stridedSliceGradConfig,
   ...comparisonGradConfigs,

@@ -10,6 +10,7 @@ export * from './Maximum.js';
 export * from './Minimum.js';
 export * from './Prod.js';
 export { replacedGradient } from './replaced-gradients.js';
+export * from './ResizeBilinear.js';
 export * from './SquaredDifference.js';
 export * from './StridedSlice.js';
 export * from './sum-to-shape.js';

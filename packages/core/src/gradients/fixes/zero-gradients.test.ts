@@ -2,10 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import '../install-gradients.js';
 import { expectClose, runOn, useBackend } from '../../completion/test-support/backend-comparison.js';
-import {
-  opGradientFixtures,
-  valueAndGradients,
-} from '../../completion/test-support/op-gradient-fixtures.js';
+import { opGradientFixtures, valueAndGradients } from '../../completion/test-support/op-gradient-fixtures.js';
 import { withTfjsGradient } from '../../completion/test-support/with-gradient.js';
 import { comparisonGradConfigs } from './zero-gradients.js';
 
@@ -34,10 +31,7 @@ const expressions: Record<string, [kernel: string, fn: Expression]> = {
     tf.LogicalOr,
     (x) => tf.where(tf.logicalOr(tf.less(x, -0.5), tf.greater(x, 0.5)), tf.square(x), twice(x)),
   ],
-  logicalNot: [
-    tf.LogicalNot,
-    (x) => tf.where(tf.logicalNot(tf.less(x, 0)), tf.square(x), tf.mul(x, -2)),
-  ],
+  logicalNot: [tf.LogicalNot, (x) => tf.where(tf.logicalNot(tf.less(x, 0)), tf.square(x), tf.mul(x, -2))],
 };
 const fixtures = opGradientFixtures().where;
 

@@ -24,8 +24,7 @@ export function zeroGradientConfig(kernelName: string, inputNames: readonly stri
   return {
     kernelName,
     inputsToSave: [...inputNames],
-    gradFunc: (_dy, saved) =>
-      Object.fromEntries(inputNames.map((name, i) => [name, zerosFor(saved[i]!)])),
+    gradFunc: (_dy, saved) => Object.fromEntries(inputNames.map((name, i) => [name, zerosFor(saved[i]!)])),
   };
 }
 
@@ -44,8 +43,15 @@ export function zeroGradientConfig(kernelName: string, inputNames: readonly stri
  * ```
  */
 export const comparisonGradConfigs: readonly tf.GradConfig[] = Object.freeze([
-  ...[tf.Less, tf.LessEqual, tf.Greater, tf.GreaterEqual, tf.Equal, tf.NotEqual, tf.LogicalAnd, tf.LogicalOr].map(
-    (kernelName) => zeroGradientConfig(kernelName, ['a', 'b']),
-  ),
+  ...[
+    tf.Less,
+    tf.LessEqual,
+    tf.Greater,
+    tf.GreaterEqual,
+    tf.Equal,
+    tf.NotEqual,
+    tf.LogicalAnd,
+    tf.LogicalOr,
+  ].map((kernelName) => zeroGradientConfig(kernelName, ['a', 'b'])),
   zeroGradientConfig(tf.LogicalNot, ['x']),
 ]);

@@ -13,11 +13,6 @@ interface BinaryOp {
   readonly forwardOnly?: boolean;
   /** Also check an int32 variant (forward). */
   readonly int32?: boolean;
-  /**
-   * tfjs-core's gradient for this op does not sum over broadcast axes (d/da gets the output's shape and
-   * tf.grads throws): broadcast variants compare the forward pass only, until core corrects the gradient.
-   */
-  readonly broadcastGradientDefect?: boolean;
 }
 
 // Same shapes, two-sided broadcasting with a size-1 dim, and scalar-with-vector; the gradients of the
@@ -53,23 +48,20 @@ const BINARY_OPS: readonly BinaryOp[] = [
   },
   {
     name: 'maximum',
-    kernels: ['Maximum', 'GreaterEqual', 'Cast', 'Less', 'Multiply'],
+    kernels: ['Maximum', 'GreaterEqual', 'Cast', 'Less', 'Multiply', 'Sum', 'Reshape'],
     op: tf.maximum,
     int32: true,
-    broadcastGradientDefect: true,
   },
   {
     name: 'minimum',
-    kernels: ['Minimum', 'LessEqual', 'Cast', 'Greater', 'Multiply'],
+    kernels: ['Minimum', 'LessEqual', 'Cast', 'Greater', 'Multiply', 'Sum', 'Reshape'],
     op: tf.minimum,
     int32: true,
-    broadcastGradientDefect: true,
   },
   {
     name: 'squaredDifference',
-    kernels: ['SquaredDifference', 'Multiply', 'Sub'],
+    kernels: ['SquaredDifference', 'Multiply', 'Sub', 'Sum', 'Reshape'],
     op: tf.squaredDifference,
-    broadcastGradientDefect: true,
   },
   {
     name: 'floorDiv',
@@ -83,12 +75,12 @@ const BINARY_OPS: readonly BinaryOp[] = [
 ];
 
 function variantsOf(binary: BinaryOp): CaseVariant[] {
-  const { op, rangeA = [-2, 2], rangeB = [-2, 2], forwardOnly, int32, broadcastGradientDefect } = binary;
+  const { op, rangeA = [-2, 2], rangeB = [-2, 2], forwardOnly, int32 } = binary;
   const variants: CaseVariant[] = SHAPE_PAIRS.map(([shapeA, shapeB]) => ({
     label: `a ${shapeA.join('x') || 'scalar'}, b ${shapeB.join('x')}`,
     inputs: { a: { shape: shapeA, range: rangeA }, b: { shape: shapeB, range: rangeB } },
     fn: ({ a, b }) => op(a!, b!),
-    gradients: !forwardOnly && !(broadcastGradientDefect && shapeA.join() !== shapeB.join()),
+    gradients: !forwardOnly,
   }));
   if (int32) {
     const a: InputSpec = { shape: [2, 3], dtype: 'int32', range: [-7, 7] };

@@ -16,12 +16,15 @@ export function creationCases(): ConformanceCase[] {
           fn: ({ x }) => tf.cumsum(x!, 1, true),
         },
         {
-          // tfjs-core's Cumsum gradient transposes its result once too often when the axis is not the
-          // last, so tf.grads throws (or, for equal dims, is silently wrong): forward only.
+          // A non-last axis: tfjs-core's own gradient transposes its result here (core corrects it).
           label: 'x 3x1x5, axis 0, reverse',
           inputs: { x: { shape: [3, 1, 5] } },
           fn: ({ x }) => tf.cumsum(x!, 0, false, true),
-          gradients: false,
+        },
+        {
+          label: 'x 4x4, axis 0, exclusive',
+          inputs: { x: { shape: [4, 4] } },
+          fn: ({ x }) => tf.cumsum(x!, 0, true),
         },
       ],
     }),

@@ -7,7 +7,7 @@ export function indexingCases(): ConformanceCase[] {
   return [
     defineOpCase({
       name: 'gather',
-      kernels: ['GatherV2', 'UnsortedSegmentSum', 'Reshape', 'Transpose'],
+      kernels: ['GatherV2', 'UnsortedSegmentSum', 'Reshape', 'Transpose', 'Range', 'Multiply', 'Add'],
       variants: [
         {
           label: 'x 5x3, indices [4, 0, 2, 2], axis 0',
@@ -21,6 +21,15 @@ export function indexingCases(): ConformanceCase[] {
             indices: { shape: [2, 2], dtype: 'int32', values: [1, 3, 0, 0] },
           },
           fn: ({ x, indices }) => tf.gather(x!, indices!, 1),
+        },
+        {
+          // batchDims 1: tfjs 4.22's wasm kernel reads the wrong rows unless core corrects it.
+          label: 'x 2x4x3, indices 2x3, axis 1, batchDims 1',
+          inputs: {
+            x: { shape: [2, 4, 3] },
+            indices: { shape: [2, 3], dtype: 'int32', values: [3, 3, 1, 0, 2, 0] },
+          },
+          fn: ({ x, indices }) => tf.gather(x!, indices!, 1, 1),
         },
         {
           label: 'int32 x 6, indices 3',
@@ -68,6 +77,11 @@ export function indexingCases(): ConformanceCase[] {
           fn: ({ x }) => tf.cast(x!, 'bool'),
         },
         {
+          label: 'int32 6 to bool',
+          inputs: { x: { shape: [6], dtype: 'int32', values: [-1, 2, 0, 7, 0, 256] } },
+          fn: ({ x }) => tf.cast(x!, 'bool'),
+        },
+        {
           label: 'bool 2x3 to float32',
           inputs: { x: { shape: [2, 3], dtype: 'bool' } },
           fn: ({ x }) => tf.cast(x!, 'float32'),
@@ -91,6 +105,33 @@ export function indexingCases(): ConformanceCase[] {
             b: { shape: [3, 1, 4] },
           },
           fn: ({ condition, a, b }) => tf.where(condition!, a!, b!),
+        },
+      ],
+    }),
+    defineOpCase({
+      // The condition is computed from the inputs: comparisons and logical ops get zero gradients, as in
+      // PyTorch (tfjs-core has none for them, and the tape throws).
+      name: 'whereOfComparison',
+      kernels: [
+        'Select',
+        'Less',
+        'Greater',
+        'LogicalAnd',
+        'LogicalNot',
+        'Cast',
+        'Multiply',
+        'Sub',
+        'Neg',
+        'ZerosLike',
+        'Reshape',
+        'Add',
+      ],
+      variants: [
+        {
+          label: 'where(a < b && a > -0.5, a·b, a − b), a 2x3, b 2x3',
+          inputs: { a: { shape: [2, 3] }, b: { shape: [2, 3] } },
+          fn: ({ a, b }) =>
+            tf.where(tf.logicalAnd(tf.less(a!, b!), tf.greater(a!, -0.5)), tf.mul(a!, b!), tf.sub(a!, b!)),
         },
       ],
     }),

@@ -7,7 +7,9 @@ export function matMulCases(): ConformanceCase[] {
   return [
     defineOpCase({
       name: 'matMul',
-      kernels: ['BatchMatMul'],
+      // Sum and Reshape reduce broadcast batch dims in the gradient; Tile broadcasts both operands where the
+      // cpu (or wasm) kernel cannot (core's correction of it).
+      kernels: ['BatchMatMul', 'Reshape', 'Sum', 'Tile'],
       variants: [
         {
           label: 'a 3x4, b 4x5',
@@ -35,12 +37,16 @@ export function matMulCases(): ConformanceCase[] {
           fn: ({ a, b }) => tf.matMul(a!, b!),
         },
         {
-          // tfjs-core's BatchMatMul gradient does not sum over broadcast batch dims (its d/db has shape
-          // 2x4x5 and tf.grads throws), so forward only until core installs a corrected gradient.
+          // Broadcast batch dims: the gradients sum over them (tfjs-core's own gradient does not).
           label: 'broadcast batch a 2x3x4, b 1x4x5',
           inputs: { a: { shape: [2, 3, 4] }, b: { shape: [1, 4, 5] } },
           fn: ({ a, b }) => tf.matMul(a!, b!),
-          gradients: false,
+        },
+        {
+          // Both operands broadcast (the cpu and wasm kernels get this wrong unless core corrects them).
+          label: 'two-sided broadcast a 2x1x3x4, b 3x4x2',
+          inputs: { a: { shape: [2, 1, 3, 4] }, b: { shape: [3, 4, 2] } },
+          fn: ({ a, b }) => tf.matMul(a!, b!),
         },
         {
           label: 'a 1x1, b 1x7',
@@ -63,6 +69,12 @@ export function matMulCases(): ConformanceCase[] {
           inputs: { a: { shape: [4, 3] }, b: { shape: [5, 4] }, bias: { shape: [5] } },
           fn: ({ a, b, bias }) =>
             tf.fused.matMul({ a: a!, b: b!, transposeA: true, transposeB: true, bias: bias! }),
+        },
+        {
+          label: 'a 4x3 transposed, b 4x5, bias 3x1, relu',
+          inputs: { a: { shape: [4, 3] }, b: { shape: [4, 5] }, bias: { shape: [3, 1] } },
+          fn: ({ a, b, bias }) =>
+            tf.fused.matMul({ a: a!, b: b!, transposeA: true, bias: bias!, activation: 'relu' }),
         },
       ],
     }),

@@ -34,7 +34,16 @@ export function poolCases(): ConformanceCase[] {
     }),
     defineOpCase({
       name: 'resizeBilinear',
-      kernels: ['ResizeBilinear', 'ResizeBilinearGrad'],
+      // Reshape: core's correction of the cpu ResizeBilinearGrad; the rest: the halfPixelCenters gradient.
+      kernels: [
+        'ResizeBilinear',
+        'ResizeBilinearGrad',
+        'Reshape',
+        'Transpose',
+        'Concat',
+        'Multiply',
+        'UnsortedSegmentSum',
+      ],
       variants: [
         {
           label: 'x 1x4x4x2 to 6x8',
@@ -42,12 +51,17 @@ export function poolCases(): ConformanceCase[] {
           fn: (t) => tf.image.resizeBilinear(t.x as tf.Tensor4D, [6, 8]),
         },
         {
-          // tfjs-backend-cpu's ResizeBilinearGrad (the oracle) reports shape [b, w, h, c] for a non-square
-          // image, so tf.grads throws: compare the forward pass only.
+          // A non-square image: tfjs-backend-cpu's ResizeBilinearGrad (the oracle) reports its shape as
+          // [b, w, h, c] unless core corrects it.
           label: 'x 1x3x4x2 to 6x8 (non-square)',
           inputs: { x: { shape: [1, 3, 4, 2] } },
           fn: (t) => tf.image.resizeBilinear(t.x as tf.Tensor4D, [6, 8]),
-          gradients: false,
+        },
+        {
+          // The backends' ResizeBilinearGrad ignores halfPixelCenters; core's gradient does not use it then.
+          label: 'x 2x4x6x1 to 3x2, halfPixelCenters',
+          inputs: { x: { shape: [2, 4, 6, 1] } },
+          fn: (t) => tf.image.resizeBilinear(t.x as tf.Tensor4D, [3, 2], false, true),
         },
         {
           label: 'x 2x5x5x1 to 3x7, alignCorners',

@@ -68,8 +68,6 @@ export function reductionCases(): ConformanceCase[] {
           label: `x 3x1x5, ${label}`,
           inputs: { x: { shape: [3, 1, 5], range } },
           fn: ({ x }) => op(x!, axis, keepDims),
-          // tfjs-core's Prod gradient builds a transpose from the raw (negative) axis and throws.
-          gradients: !(name === 'prod' && typeof axis === 'number' && axis < 0),
         }),
       ),
     }),

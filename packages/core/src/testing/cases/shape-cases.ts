@@ -73,27 +73,30 @@ export function shapeCases(): ConformanceCase[] {
       ],
     }),
     defineOpCase({
-      // tfjs-core registers no StridedSlice gradient: forward only.
+      // The gradient is core's (tfjs-core registers none).
       name: 'stridedSlice',
-      kernels: ['StridedSlice'],
+      kernels: ['StridedSlice', 'Reshape', 'Reverse', 'PadV2', 'Slice'],
       variants: [
         {
           label: 'x 5x6, begin [0, 1], end [5, 6], strides [2, 2]',
           inputs: { x: { shape: [5, 6] } },
           fn: ({ x }) => tf.stridedSlice(x!, [0, 1], [5, 6], [2, 2]),
-          gradients: false,
         },
         {
           label: 'x 7, reversed with stride -2',
           inputs: { x: { shape: [7] } },
           fn: ({ x }) => tf.stridedSlice(x!, [-1], [-8], [-2]),
-          gradients: false,
         },
         {
           label: 'x 3x1x4, beginMask, endMask, shrinkAxisMask',
           inputs: { x: { shape: [3, 1, 4] } },
           fn: ({ x }) => tf.stridedSlice(x!, [1, 0, 1], [0, 1, 3], [1, 1, 1], 0b001, 0b001, 0, 0, 0b010),
-          gradients: false,
+        },
+        {
+          // x[:, 1, ::2]: tfjs 4.22's cpu and wasm kernels read the wrong elements unless core corrects them.
+          label: 'x 2x3x4, shrink axis 1, stride 2 on axis 2',
+          inputs: { x: { shape: [2, 3, 4] } },
+          fn: ({ x }) => tf.stridedSlice(x!, [0, 1, 0], [2, 2, 4], [1, 1, 2], 0, 0, 0, 0, 0b010),
         },
       ],
     }),

@@ -1,6 +1,13 @@
 import { IOError } from '@tessera/core';
 import type { PluginSpec } from '../../layer/plugin-spec.js';
-import { camelToSnake, type KerasObject, snakeToCamel, specFromKeras, specKind, specToKeras } from './keras-specs.js';
+import {
+  camelToSnake,
+  type KerasObject,
+  snakeToCamel,
+  specFromKeras,
+  specKind,
+  specToKeras,
+} from './keras-specs.js';
 
 /** Keras keys Tessera has no use for, with the values it can ignore them at. */
 const IGNORED: Record<string, (v: unknown) => boolean> = {
@@ -35,13 +42,18 @@ const TO_TFJS_ACTIVATION: Record<string, string> = { silu: 'swish' };
  * layerConfigFromKeras('Dense', { units: 4, activation: 'relu', use_bias: true, name: 'dense' });
  * ```
  */
-export function layerConfigFromKeras(className: string, config: Record<string, unknown>, where: string): Record<string, unknown> {
+export function layerConfigFromKeras(
+  className: string,
+  config: Record<string, unknown>,
+  where: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config ?? {})) {
     const at = `${where}.${key}`;
     const ignore = IGNORED[key];
     if (ignore) {
-      if (!ignore(value)) throw new IOError(`${className}: ${key} = ${JSON.stringify(value)} is not supported`, { where: at });
+      if (!ignore(value))
+        throw new IOError(`${className}: ${key} = ${JSON.stringify(value)} is not supported`, { where: at });
       continue;
     }
     if (key === 'seed' && value === null) continue;
@@ -50,9 +62,13 @@ export function layerConfigFromKeras(className: string, config: Record<string, u
     else if (key === 'alpha' && className === 'LeakyReLU') out.negativeSlope = value;
     else if (key === 'layer' && value && typeof value === 'object') {
       const inner = value as KerasObject;
-      out.layer = { className: inner.class_name, config: layerConfigFromKeras(inner.class_name, inner.config, `${at}.config`) };
+      out.layer = {
+        className: inner.class_name,
+        config: layerConfigFromKeras(inner.class_name, inner.config, `${at}.config`),
+      };
     } else if (specKind(key)) out[snakeToCamel(key)] = specFromKeras(value, at);
-    else if (ACTIVATIONS.has(key)) out[snakeToCamel(key)] = typeof value === 'string' ? snakeToCamel(value) : value;
+    else if (ACTIVATIONS.has(key))
+      out[snakeToCamel(key)] = typeof value === 'string' ? snakeToCamel(value) : value;
     else out[snakeToCamel(key)] = value;
   }
   return out;
@@ -67,7 +83,11 @@ export function layerConfigFromKeras(className: string, config: Record<string, u
  * layerConfigToKeras('Dense', new Dense({ units: 4 }).getConfig());
  * ```
  */
-export function layerConfigToKeras(className: string, config: Record<string, unknown>, where: string): Record<string, unknown> {
+export function layerConfigToKeras(
+  className: string,
+  config: Record<string, unknown>,
+  where: string,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config)) {
     const at = `${where}.${key}`;
@@ -77,10 +97,16 @@ export function layerConfigToKeras(className: string, config: Record<string, unk
     else if (key === 'negativeSlope' && className === 'LeakyReLU') out.alpha = value;
     else if (key === 'layer' && value && typeof value === 'object') {
       const inner = value as { className: string; config: Record<string, unknown> };
-      out.layer = { class_name: inner.className, config: layerConfigToKeras(inner.className, inner.config, `${at}.config`) };
+      out.layer = {
+        class_name: inner.className,
+        config: layerConfigToKeras(inner.className, inner.config, `${at}.config`),
+      };
     } else if (kind) out[camelToSnake(key)] = specToKeras(kind, value as PluginSpec | null, at);
     else if (key === 'activation' || key === 'recurrentActivation') {
-      if (value !== null && typeof value !== 'string') throw new IOError(`Activation ${JSON.stringify(value)} with options has no Keras name`, { where: at });
+      if (value !== null && typeof value !== 'string')
+        throw new IOError(`Activation ${JSON.stringify(value)} with options has no Keras name`, {
+          where: at,
+        });
       out[camelToSnake(key)] = value === null ? 'linear' : (TO_TFJS_ACTIVATION[value] ?? camelToSnake(value));
     } else out[camelToSnake(key)] = value;
   }

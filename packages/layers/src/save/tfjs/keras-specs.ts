@@ -7,7 +7,8 @@ import { regularizerPlugins } from '../../regularizers/regularizers.js';
 /** `fooBar` → `foo_bar`. */
 export const camelToSnake = (s: string): string => s.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 /** `foo_bar` → `fooBar`. */
-export const snakeToCamel = (s: string): string => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+export const snakeToCamel = (s: string): string =>
+  s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 /** A Keras `{ class_name, config }` object. */
 export interface KerasObject {
@@ -44,11 +45,13 @@ export function specFromKeras(value: unknown, where: string): PluginSpec | null 
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value;
   const o = value as Partial<KerasObject>;
-  if (typeof o.class_name !== 'string') throw new IOError(`Expected { class_name, config } or a name, found ${JSON.stringify(value)}`, { where });
+  if (typeof o.class_name !== 'string')
+    throw new IOError(`Expected { class_name, config } or a name, found ${JSON.stringify(value)}`, { where });
   const options: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o.config ?? {})) {
     if ((k === 'seed' && v === null) || k === 'dtype') continue;
-    options[snakeToCamel(k)] = VALUE_KEYS.has(k) && typeof v === 'string' ? (v === 'normal' ? 'truncatedNormal' : snakeToCamel(v)) : v;
+    options[snakeToCamel(k)] =
+      VALUE_KEYS.has(k) && typeof v === 'string' ? (v === 'normal' ? 'truncatedNormal' : snakeToCamel(v)) : v;
   }
   return { name: FROM_TFJS[o.class_name] ?? o.class_name, options };
 }
@@ -58,11 +61,17 @@ export function specFromKeras(value: unknown, where: string): PluginSpec | null 
  * regularizers as `L1L2`). @internal
  * @throws IOError for a name that is not a built-in initializer, regularizer or constraint
  */
-export function specToKeras(kind: SpecKind, spec: PluginSpec | null | undefined, where: string): KerasObject | null {
+export function specToKeras(
+  kind: SpecKind,
+  spec: PluginSpec | null | undefined,
+  where: string,
+): KerasObject | null {
   if (spec === null || spec === undefined) return null;
   const name = typeof spec === 'string' ? spec : spec.name;
   const options = typeof spec === 'string' ? {} : { ...(spec.options ?? {}) };
-  const plugin = PLUGINS[kind].find((p) => p.id === `${kind}:${name}` || p.id === name || (p.aliases ?? []).includes(name));
+  const plugin = PLUGINS[kind].find(
+    (p) => p.id === `${kind}:${name}` || p.id === name || (p.aliases ?? []).includes(name),
+  );
   if (!plugin) throw new IOError(`The ${kind} "${name}" has no Keras equivalent`, { where });
   const canonical = plugin.id.slice(kind.length + 1);
   let className = TFJS_CLASS[canonical] ?? canonical.charAt(0).toUpperCase() + canonical.slice(1);
@@ -73,6 +82,7 @@ export function specToKeras(kind: SpecKind, spec: PluginSpec | null | undefined,
     options.l2 = (options.l2 as number | undefined) ?? (canonical === 'l1' ? 0 : fallback);
   }
   const config: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(options)) config[camelToSnake(k)] = VALUE_KEYS.has(k) && typeof v === 'string' ? camelToSnake(v) : v;
+  for (const [k, v] of Object.entries(options))
+    config[camelToSnake(k)] = VALUE_KEYS.has(k) && typeof v === 'string' ? camelToSnake(v) : v;
   return { class_name: className, config };
 }

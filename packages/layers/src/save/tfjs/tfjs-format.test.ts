@@ -51,12 +51,25 @@ describe('tfjs layers format', () => {
     const before = tf.memory().numTensors;
     const reference = tfl.sequential({
       layers: [
-        tfl.layers.conv2d({ inputShape: [8, 8, 1], filters: 4, kernelSize: 3, activation: 'relu', biasInitializer: 'randomNormal' }),
+        tfl.layers.conv2d({
+          inputShape: [8, 8, 1],
+          filters: 4,
+          kernelSize: 3,
+          activation: 'relu',
+          biasInitializer: 'randomNormal',
+        }),
         tfl.layers.maxPooling2d({ poolSize: 2 }),
-        tfl.layers.batchNormalization({ movingMeanInitializer: 'randomNormal', gammaInitializer: 'randomUniform' }),
+        tfl.layers.batchNormalization({
+          movingMeanInitializer: 'randomNormal',
+          gammaInitializer: 'randomUniform',
+        }),
         tfl.layers.flatten(),
         tfl.layers.dropout({ rate: 0.2 }),
-        tfl.layers.dense({ units: 3, activation: 'softmax', kernelRegularizer: tfl.regularizers.l2({ l2: 0.01 }) }),
+        tfl.layers.dense({
+          units: 3,
+          activation: 'softmax',
+          kernelRegularizer: tfl.regularizers.l2({ l2: 0.01 }),
+        }),
       ],
     });
     const artifacts = await capture((h) => reference.save(h));
@@ -97,20 +110,43 @@ describe('tfjs layers format', () => {
     const cnn = sequential(
       [
         input({ shape: [6, 6, 2] }),
-        new Conv2D({ filters: 3, kernelSize: 3, activation: 'relu', biasInitializer: 'randomNormal', seed: 1 }),
+        new Conv2D({
+          filters: 3,
+          kernelSize: 3,
+          activation: 'relu',
+          biasInitializer: 'randomNormal',
+          seed: 1,
+        }),
         new MaxPooling2D({ poolSize: 2 }),
         new BatchNormalization({ movingMeanInitializer: 'randomNormal', seed: 2 }),
         new Flatten(),
         new Dropout({ rate: 0.5 }),
-        new Dense({ units: 4, activation: 'softmax', kernelRegularizer: { name: 'l2', options: { l2: 0.1 } }, seed: 3 }),
+        new Dense({
+          units: 4,
+          activation: 'softmax',
+          kernelRegularizer: { name: 'l2', options: { l2: 0.1 } },
+          seed: 3,
+        }),
       ],
       { seed: 4 },
     );
     const a = input({ shape: [5], name: 'left' });
     const b = input({ shape: [5], name: 'right' });
-    const shared = new Dense({ units: 3, activation: 'relu', seed: 5, biasInitializer: 'ones', name: 'shared_dense' });
-    const joined = new Concatenate({}).apply([shared.apply(a) as SymbolicTensor, shared.apply(b) as SymbolicTensor]) as SymbolicTensor;
-    const out = new Add({}).apply([new Dense({ units: 2, seed: 6 }).apply(joined) as SymbolicTensor, new Dense({ units: 2, seed: 7 }).apply(joined) as SymbolicTensor]);
+    const shared = new Dense({
+      units: 3,
+      activation: 'relu',
+      seed: 5,
+      biasInitializer: 'ones',
+      name: 'shared_dense',
+    });
+    const joined = new Concatenate({}).apply([
+      shared.apply(a) as SymbolicTensor,
+      shared.apply(b) as SymbolicTensor,
+    ]) as SymbolicTensor;
+    const out = new Add({}).apply([
+      new Dense({ units: 2, seed: 6 }).apply(joined) as SymbolicTensor,
+      new Dense({ units: 2, seed: 7 }).apply(joined) as SymbolicTensor,
+    ]);
     const siamese = model({ inputs: [a, b], outputs: out, seed: 8 });
     for (const [ours, inputs] of [
       [cnn, [tf.randomNormal([3, 6, 6, 2], 0, 1, 'float32', 11)]],
@@ -132,14 +168,131 @@ describe('tfjs layers format', () => {
 
   it('names the file and the weight when weights do not fit', async () => {
     const before = tf.memory().numTensors;
-    const reference = tfl.sequential({ layers: [tfl.layers.dense({ inputShape: [3], units: 2, name: 'head' })] });
+    const reference = tfl.sequential({
+      layers: [tfl.layers.dense({ inputShape: [3], units: 2, name: 'head' })],
+    });
     const artifacts = await capture((h) => reference.save(h));
-    const specs = artifacts.weightSpecs!.map((s) => (s.name === 'head/kernel' ? { ...s, name: 'head/kernal' } : s));
-    const error = await modelFromTfjsArtifacts({ ...artifacts, weightSpecs: specs }, {}, 'models/head/model.json').catch((e: unknown) => e);
+    const specs = artifacts.weightSpecs!.map((s) =>
+      s.name === 'head/kernel' ? { ...s, name: 'head/kernal' } : s,
+    );
+    const error = await modelFromTfjsArtifacts(
+      { ...artifacts, weightSpecs: specs },
+      {},
+      'models/head/model.json',
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WeightsMismatchError);
     expect((error as WeightsMismatchError).weight).toBe('head/kernel');
     expect((error as Error).message).toContain('models/head/model.json');
     reference.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('reads Keras topologies as tensorflowjs_converter writes them (Keras 2 model_config, Keras 3 nodes)', async () => {
+    const before = tf.memory().numTensors;
+    const glorot = { class_name: 'GlorotUniform', config: { seed: null } };
+    const dense = {
+      name: 'dense',
+      trainable: true,
+      dtype: 'float32',
+      units: 3,
+      activation: 'relu',
+      use_bias: true,
+      kernel_initializer: glorot,
+      bias_initializer: { class_name: 'Zeros', config: {} },
+      kernel_regularizer: null,
+      bias_regularizer: null,
+      activity_regularizer: null,
+      kernel_constraint: null,
+      bias_constraint: null,
+    };
+    const keras2 = {
+      keras_version: '2.15.0',
+      backend: 'tensorflow',
+      model_config: {
+        class_name: 'Sequential',
+        config: {
+          name: 'sequential',
+          layers: [
+            {
+              class_name: 'InputLayer',
+              config: {
+                batch_input_shape: [null, 4],
+                dtype: 'float32',
+                sparse: false,
+                ragged: false,
+                name: 'input_1',
+              },
+            },
+            { class_name: 'Dense', config: dense },
+          ],
+        },
+      },
+    };
+    const policy = {
+      module: 'keras',
+      class_name: 'DTypePolicy',
+      config: { name: 'float32' },
+      registered_name: null,
+    };
+    const tensor = (name: string) => ({
+      class_name: '__keras_tensor__',
+      config: { shape: [null, 4], dtype: 'float32', keras_history: [name, 0, 0] },
+    });
+    const keras3 = {
+      class_name: 'Functional',
+      config: {
+        name: 'functional',
+        layers: [
+          {
+            module: 'keras.layers',
+            class_name: 'InputLayer',
+            config: { batch_shape: [null, 4], dtype: 'float32', sparse: false, name: 'input_layer' },
+            name: 'input_layer',
+            inbound_nodes: [],
+          },
+          {
+            module: 'keras.layers',
+            class_name: 'Dense',
+            config: {
+              ...dense,
+              dtype: policy,
+              kernel_initializer: { module: 'keras.initializers', ...glorot, registered_name: null },
+            },
+            name: 'dense',
+            inbound_nodes: [{ args: [tensor('input_layer')], kwargs: {} }],
+          },
+        ],
+        input_layers: [['input_layer', 0, 0]],
+        output_layers: [['dense', 0, 0]],
+      },
+    };
+    const kernel = tf.tensor2d([
+      [0.5, -1, 0.2],
+      [0.1, 0.3, -0.4],
+      [-0.2, 0.6, 0.9],
+      [1, 0, -0.5],
+    ]);
+    const bias = tf.tensor1d([0.1, -0.2, 0.3]);
+    const { data, specs } = await tf.io.encodeWeights([
+      { name: 'dense/kernel:0', tensor: kernel },
+      { name: 'dense/bias:0', tensor: bias },
+    ]);
+    const x = tf.tensor2d([
+      [1, 2, 3, 4],
+      [-1, 0.5, 0, 2],
+    ]);
+    const expected = tf.tidy(() => tf.relu(tf.add(tf.matMul(x, kernel), bias)));
+    for (const topology of [keras2, keras3]) {
+      const loaded = await modelFromTfjsArtifacts({
+        modelTopology: topology,
+        weightSpecs: specs,
+        weightData: data,
+        format: 'layers-model',
+      });
+      await expectSameOutputs(await loaded.predict(x), tf.clone(expected));
+      loaded.dispose();
+    }
+    tf.dispose([kernel, bias, x, expected]);
     expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -1,0 +1,40 @@
+// The page the browser test bundles: the unchanged FederatedClient with a layers trainer, on the browser's
+// own WebSocket. Reads its server URL and credentials from the query string, posts its report to /result.
+import '@tensorflow/tfjs-backend-cpu';
+import * as tf from '@tensorflow/tfjs-core';
+import { FederatedClient } from '../federated-client.js';
+import { layersTrainer } from '../layers-trainer.js';
+import { browserTestData, browserTestModel } from './browser-test-task.js';
+
+async function run(): Promise<unknown> {
+  await tf.setBackend('cpu');
+  const query = new URLSearchParams(location.search);
+  const model = browserTestModel();
+  const data = browserTestData(Number(query.get('shard')));
+  const client = new FederatedClient({
+    url: query.get('url')!,
+    clientId: query.get('id')!,
+    credentials: { token: query.get('token')! },
+    trainer: layersTrainer({ model, x: data.x, y: data.y, batchSize: 16, learningRate: 0.1 }),
+  });
+  const report = await client.run();
+  model.dispose();
+  tf.dispose([data.x, data.y]);
+  return {
+    ...report,
+    tensorsLeft: tf.memory().numTensors,
+    hasGlobalWebSocket: typeof WebSocket === 'function',
+  };
+}
+
+const post = (body: unknown) =>
+  fetch('/result', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+run().then(
+  (result) => post({ ok: true, result }),
+  (error: unknown) =>
+    post({ ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
+);
