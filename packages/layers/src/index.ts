@@ -133,3 +133,4 @@ export * from './save/tfjs/keras-layer-config.js';
 export * from './save/tfjs/keras-topology.js';
 export * from './save/tfjs/tfjs-weight-names.js';
 export * from './save/tfjs/tfjs-format.js';
+export type { GraphNode } from './model/graph-node.js';

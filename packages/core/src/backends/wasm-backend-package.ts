@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { ValidationError } from '../errors/index.js';
 
 type WasmPackage = typeof import('@tensorflow/tfjs-backend-wasm');
-type BackendFactory = () => tf.KernelBackend | Promise<tf.KernelBackend>;
+export type WasmBackendFactory = () => tf.KernelBackend | Promise<tf.KernelBackend>;
 
 /** The file names of the three binaries `@tensorflow/tfjs-backend-wasm` ships. */
 export type WasmBinaryName =
@@ -73,6 +73,6 @@ export async function setWasmPaths(
 }
 
 /** The backend factory `@tensorflow/tfjs-backend-wasm` registered when loaded, if core saw it. */
-export function wasmPackageFactory(): BackendFactory | undefined {
-  return globals[FACTORY_KEY] as BackendFactory | undefined;
+export function wasmPackageFactory(): WasmBackendFactory | undefined {
+  return globals[FACTORY_KEY] as WasmBackendFactory | undefined;
 }

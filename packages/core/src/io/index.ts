@@ -9,6 +9,7 @@ export {
   SAFETENSORS_DTYPES,
   type SafetensorsArrayTypes,
   type SafetensorsDType,
+  type SafetensorsDTypeInfo,
   type SafetensorsTypedArray,
 } from './safetensors-dtypes.js';
 export {

@@ -37,7 +37,7 @@ export interface SafetensorsArrayTypes {
 /** Any array {@link SafetensorsArrayTypes} names. */
 export type SafetensorsTypedArray = SafetensorsArrayTypes[SafetensorsDType];
 
-interface DTypeInfo {
+export interface SafetensorsDTypeInfo {
   readonly byteSize: number;
   /**
    * Position in the reference implementation's dtype order (increasing alignment); writers sort tensors
@@ -55,7 +55,7 @@ interface DTypeInfo {
  * SAFETENSORS_DTYPES.BF16.byteSize; // 2
  * ```
  */
-export const SAFETENSORS_DTYPES: Readonly<Record<SafetensorsDType, DTypeInfo>> = {
+export const SAFETENSORS_DTYPES: Readonly<Record<SafetensorsDType, SafetensorsDTypeInfo>> = {
   BOOL: { byteSize: 1, rank: 0, array: Uint8Array },
   U8: { byteSize: 1, rank: 1, array: Uint8Array },
   I8: { byteSize: 1, rank: 2, array: Int8Array },

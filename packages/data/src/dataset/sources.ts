@@ -104,7 +104,7 @@ export function range(start: number, end: number, step = 1): Dataset<number> {
   }, size);
 }
 
-type ZipOf<T> = { [K in keyof T]: T[K] extends Dataset<infer U> ? U : never };
+export type ZipOf<T> = { [K in keyof T]: T[K] extends Dataset<infer U> ? U : never };
 
 /**
  * Combines datasets element by element into tuples (from an array) or objects (from an object); stops at the

@@ -11,7 +11,7 @@ export interface KBinsDiscretizerConfig {
   /** `'ordinal'`: the bin index; `'onehot'`: dense one-hot columns per feature. */
   encode: 'ordinal' | 'onehot';
 }
-interface KBinsState {
+export interface KBinsState {
   /** Bin edges per feature; `null` for a constant feature (a single bin). */
   binEdges: (number[] | null)[];
   nBins: number[];

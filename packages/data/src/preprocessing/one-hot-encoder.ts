@@ -17,7 +17,7 @@ export interface OneHotEncoderConfig {
   /** Drop the first category of every column, of binary columns only, or none. */
   drop: 'first' | 'ifBinary' | null;
 }
-interface OneHotEncoderState {
+export interface OneHotEncoderState {
   categories: Category[][];
   /** Index of the dropped category per column, or null. */
   dropped: (number | null)[];

@@ -40,7 +40,7 @@ export interface StandardScalerConfig {
   withMean: boolean;
   withStd: boolean;
 }
-interface StandardScalerState {
+export interface StandardScalerState {
   mean: number[];
   variance: number[];
   scale: number[];
@@ -104,7 +104,7 @@ export interface MinMaxScalerConfig {
   featureRange: [number, number];
   clip: boolean;
 }
-interface MinMaxScalerState {
+export interface MinMaxScalerState {
   dataMin: number[];
   dataMax: number[];
   scale: number[];
@@ -160,7 +160,7 @@ export interface RobustScalerConfig {
   withScaling: boolean;
   quantileRange: [number, number];
 }
-interface RobustScalerState {
+export interface RobustScalerState {
   center: number[];
   scale: number[];
 }
@@ -219,7 +219,7 @@ export class RobustScaler extends Preprocessor<RobustScalerConfig, RobustScalerS
   }
 }
 
-interface MaxAbsScalerState {
+export interface MaxAbsScalerState {
   maxAbs: number[];
   scale: number[];
 }

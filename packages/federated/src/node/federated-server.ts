@@ -1,4 +1,4 @@
-import { cloneTree, disposeTree, type TensorTree } from '@tessera/core';
+import { cloneTree, disposeTree, type TensorTree, ValidationError } from '@tessera/core';
 import { PrivacyBudgetExceededError } from '../privacy/privacy-errors.js';
 import { type Authenticator, createAuthenticator } from '../runtime/auth.js';
 import { RuntimeTimeoutError } from '../runtime/runtime-errors.js';
@@ -92,9 +92,13 @@ export class FederatedServer<S extends StrategyState = StrategyState> {
     return this.#round;
   }
 
-  /** The current global parameters (owned by the server; clone them to keep them). */
+  /**
+   * The current global parameters (owned by the server; clone them to keep them).
+   * @throws {@link ValidationError} after `close()`.
+   */
   get parameters(): TensorTree {
-    if (!this.#parameters) throw new Error('Call start() first');
+    if (!this.#parameters)
+      throw new ValidationError('The server was closed', { where: 'FederatedServer.parameters' });
     return this.#parameters;
   }
 

@@ -55,7 +55,16 @@ export async function runFitRound(hub: ClientHub, settings: FitRoundSettings): P
   for (const [clientId, reply] of replies) {
     const verdict = validateUpdate(reply.parameters, global, settings.bounds);
     const badMetric = Object.entries(reply.metrics ?? {}).find(([, v]) => !Number.isFinite(v));
-    const reason = !verdict.ok ? verdict.reason : badMetric ? `metric "${badMetric[0]}" is not finite` : null;
+    // A DP round with client clipping counts unclipped updates from a bit each client reports.
+    const needsBit = typeof byClient.get(clientId)!.config.dpClipNorm === 'number';
+    const bit = reply.metrics?.dpUnclipped;
+    const reason = !verdict.ok
+      ? verdict.reason
+      : badMetric
+        ? `metric "${badMetric[0]}" is not finite`
+        : needsBit && bit !== 0 && bit !== 1
+          ? `metrics.dpUnclipped must be 0 or 1, received ${bit}`
+          : null;
     if (reason !== null) {
       log(`round ${round}: rejected the update of "${clientId}": ${reason}`);
       hub.send(clientId, { type: 'update-rejected', round, reason });

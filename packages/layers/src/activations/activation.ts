@@ -13,9 +13,9 @@ import { elu, gelu, silu, softmax, temperedSigmoid } from './activation-ops.js';
  */
 export type ActivationFunction = (x: tf.Tensor) => tf.Tensor;
 
-type Options = Record<string, unknown>;
+export type ActivationPluginOptions = Record<string, unknown>;
 
-function num(options: Options, key: string, fallback: number, where: string): number {
+function num(options: ActivationPluginOptions, key: string, fallback: number, where: string): number {
   const v = options[key];
   if (v === undefined) return fallback;
   if (typeof v !== 'number' || !Number.isFinite(v))
@@ -23,13 +23,13 @@ function num(options: Options, key: string, fallback: number, where: string): nu
   return v;
 }
 
-function plugin(name: string, aliases: string[], create: (o: Options) => ActivationFunction) {
+function plugin(name: string, aliases: string[], create: (o: ActivationPluginOptions) => ActivationFunction) {
   return {
     kind: 'activation' as const,
     id: `activation:${name}` as const,
     apiVersion: 1,
     aliases,
-    create: (o: Options | undefined) => create(o ?? {}),
+    create: (o: ActivationPluginOptions | undefined) => create(o ?? {}),
   };
 }
 
@@ -42,7 +42,7 @@ function plugin(name: string, aliases: string[], create: (o: Options) => Activat
  * const relu = registry.create<ActivationFunction>('relu', {}, 'activation');
  * ```
  */
-export const activationPlugins: readonly Plugin<'activation', Options, ActivationFunction>[] = [
+export const activationPlugins: readonly Plugin<'activation', ActivationPluginOptions, ActivationFunction>[] = [
   plugin('linear', ['identity'], () => (x) => tf.clone(x)),
   plugin('relu', [], () => (x) => tf.relu(x)),
   plugin('relu6', [], () => (x) => tf.relu6(x)),

@@ -70,7 +70,7 @@ export function varianceScalingInitializer(options: VarianceScalingOptions = {})
   };
 }
 
-type Preset = Omit<VarianceScalingOptions, 'scale' | 'mode' | 'distribution'>;
+export type VarianceScalingPresetOptions = Omit<VarianceScalingOptions, 'scale' | 'mode' | 'distribution'>;
 
 /**
  * Glorot (Xavier) uniform: limit `sqrt(6 / (fanIn + fanOut))`. Keras's default kernel initialiser.
@@ -80,7 +80,7 @@ type Preset = Omit<VarianceScalingOptions, 'scale' | 'mode' | 'distribution'>;
  * glorotUniformInitializer()([784, 128], 0);
  * ```
  */
-export function glorotUniformInitializer(options: Preset = {}): Initializer {
+export function glorotUniformInitializer(options: VarianceScalingPresetOptions = {}): Initializer {
   return varianceScalingInitializer({ ...options, scale: 1, mode: 'fanAvg', distribution: 'uniform' });
 }
 
@@ -92,7 +92,7 @@ export function glorotUniformInitializer(options: Preset = {}): Initializer {
  * glorotNormalInitializer()([64, 64], 0);
  * ```
  */
-export function glorotNormalInitializer(options: Preset = {}): Initializer {
+export function glorotNormalInitializer(options: VarianceScalingPresetOptions = {}): Initializer {
   return varianceScalingInitializer({
     ...options,
     scale: 1,
@@ -109,7 +109,7 @@ export function glorotNormalInitializer(options: Preset = {}): Initializer {
  * heNormalInitializer()([3, 3, 3, 16], 0);
  * ```
  */
-export function heNormalInitializer(options: Preset = {}): Initializer {
+export function heNormalInitializer(options: VarianceScalingPresetOptions = {}): Initializer {
   return varianceScalingInitializer({ ...options, scale: 2, mode: 'fanIn', distribution: 'truncatedNormal' });
 }
 
@@ -121,7 +121,7 @@ export function heNormalInitializer(options: Preset = {}): Initializer {
  * heUniformInitializer()([128, 10], 0);
  * ```
  */
-export function heUniformInitializer(options: Preset = {}): Initializer {
+export function heUniformInitializer(options: VarianceScalingPresetOptions = {}): Initializer {
   return varianceScalingInitializer({ ...options, scale: 2, mode: 'fanIn', distribution: 'uniform' });
 }
 
@@ -133,7 +133,7 @@ export function heUniformInitializer(options: Preset = {}): Initializer {
  * lecunNormalInitializer()([32, 32], 0);
  * ```
  */
-export function lecunNormalInitializer(options: Preset = {}): Initializer {
+export function lecunNormalInitializer(options: VarianceScalingPresetOptions = {}): Initializer {
   return varianceScalingInitializer({ ...options, scale: 1, mode: 'fanIn', distribution: 'truncatedNormal' });
 }
 
@@ -145,6 +145,6 @@ export function lecunNormalInitializer(options: Preset = {}): Initializer {
  * lecunUniformInitializer()([32, 32], 0);
  * ```
  */
-export function lecunUniformInitializer(options: Preset = {}): Initializer {
+export function lecunUniformInitializer(options: VarianceScalingPresetOptions = {}): Initializer {
   return varianceScalingInitializer({ ...options, scale: 1, mode: 'fanIn', distribution: 'uniform' });
 }

@@ -26,7 +26,7 @@ import { formatSummary, type SummaryRow } from './summary.js';
 
 /**
  * A layer made of layers that can be trained (Keras `Model`): `compile` it with an optimizer, losses and
- * metrics, then `fit`, `evaluate` and `predict` on tensors or a batched {@link Dataset}. Build one with
+ * metrics, then `fit`, `evaluate` and `predict` on tensors or a batched `Dataset`. Build one with
  * {@link sequential} or the functional API ({@link input}, `layer.apply`, {@link model}). Being a layer, a
  * model nests in other models, freezes with `trainable = false`, and round-trips through `getWeights` /
  * `setWeights` and save/load.

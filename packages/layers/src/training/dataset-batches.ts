@@ -32,7 +32,7 @@ export function elementToBatch(
 }
 
 /**
- * Batches from a batched {@link Dataset}. Each epoch is a fresh pass, or, with `stepsPerEpoch`, the next
+ * Batches from a batched `Dataset`. Each epoch is a fresh pass, or, with `stepsPerEpoch`, the next
  * `stepsPerEpoch` batches of one continuing pass (restarted when it ends) — for endless datasets.
  * @throws ValidationError for an endless dataset without `stepsPerEpoch`
  * @example

@@ -20,7 +20,7 @@ export interface NamedSpec {
 /** A loss: a registered name (`'sparseCategoricalCrossentropy'`, `'mse'`), `{ name, options }`, or a function. */
 export type LossSpec = string | NamedSpec | LossFunction;
 
-/** A metric: a registered name (`'accuracy'`, `'f1'`), `{ name, options }`, or a {@link Metric}. */
+/** A metric: a registered name (`'accuracy'`, `'f1'`), `{ name, options }`, or a `Metric`. */
 export type MetricSpec = string | NamedSpec | Metric<any, any>;
 
 /**
@@ -64,7 +64,7 @@ export type TrainStep = (batch: Batch, context: TrainStepContext) => Promise<Log
 
 /** Options of `model.compile`. */
 export interface CompileOptions {
-  /** A registered optimizer name (`'adam'`), `{ name, options }`, or an {@link Optimizer}. */
+  /** A registered optimizer name (`'adam'`), `{ name, options }`, or an `Optimizer`. */
   readonly optimizer: string | NamedSpec | Optimizer;
   /** One loss for every output, one per output, or a record by output name. Optional with a `trainStep`. */
   readonly loss?: LossSpec | readonly LossSpec[] | Readonly<Record<string, LossSpec>>;

@@ -11,8 +11,8 @@ import {
 import type { Metric } from '../metric.js';
 import { type RegressionOptions, regressionMetric } from './regression-metric.js';
 
-type Averaged = Exclude<Multioutput, 'rawValues'>;
-type ErrorAverage = 'uniformAverage' | readonly number[];
+export type AveragedMultioutput = Exclude<Multioutput, 'rawValues'>;
+export type ErrorAverage = 'uniformAverage' | readonly number[];
 const ERRORS: readonly Multioutput[] = ['uniformAverage', 'rawValues'];
 const SCORES: readonly Multioutput[] = ['uniformAverage', 'rawValues', 'varianceWeighted'];
 
@@ -105,7 +105,7 @@ export function meanAbsolutePercentageError(options: RegressionOptions = {}) {
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.r2_score.html
  */
 export function r2Score(options: RegressionOptions<'rawValues'>): Metric<RegressionState, number[]>;
-export function r2Score(options?: RegressionOptions<Averaged>): Metric<RegressionState, number>;
+export function r2Score(options?: RegressionOptions<AveragedMultioutput>): Metric<RegressionState, number>;
 export function r2Score(options: RegressionOptions = {}) {
   return regressionMetric('r2', r2Scores, options, SCORES);
 }
@@ -121,7 +121,7 @@ export function r2Score(options: RegressionOptions = {}) {
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.explained_variance_score.html
  */
 export function explainedVariance(options: RegressionOptions<'rawValues'>): Metric<RegressionState, number[]>;
-export function explainedVariance(options?: RegressionOptions<Averaged>): Metric<RegressionState, number>;
+export function explainedVariance(options?: RegressionOptions<AveragedMultioutput>): Metric<RegressionState, number>;
 export function explainedVariance(options: RegressionOptions = {}) {
   return regressionMetric('explainedVariance', explainedVariances, options, SCORES);
 }

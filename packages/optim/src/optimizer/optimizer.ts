@@ -32,7 +32,7 @@ export interface SavedOptimizerState {
   readonly state: SavedState | null;
 }
 
-type GradientPairs = ReadonlyArray<readonly [tf.Tensor, tf.Variable]>;
+export type GradientPairs = ReadonlyArray<readonly [tf.Tensor, tf.Variable]>;
 
 /**
  * A Keras-style optimizer: it wraps a {@link GradientTransform}, owns its state, and updates `tf.Variable`s

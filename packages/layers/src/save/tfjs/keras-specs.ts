@@ -16,8 +16,8 @@ export interface KerasObject {
   config: Record<string, unknown>;
 }
 
-type SpecKind = 'initializer' | 'regularizer' | 'constraint';
-const PLUGINS: Record<SpecKind, readonly Plugin[]> = {
+export type KerasSpecKind = 'initializer' | 'regularizer' | 'constraint';
+const PLUGINS: Record<KerasSpecKind, readonly Plugin[]> = {
   initializer: initializerPlugins,
   regularizer: regularizerPlugins,
   constraint: constraintPlugins,
@@ -29,7 +29,7 @@ const FROM_TFJS: Record<string, string> = { LeCunNormal: 'lecunNormal', LeCunUni
 const VALUE_KEYS = new Set(['mode', 'distribution']);
 
 /** The kind of plugin a config key holds (`kernel_initializer` → initializer), or null. */
-export function specKind(key: string): SpecKind | null {
+export function specKind(key: string): KerasSpecKind | null {
   const k = key.toLowerCase();
   if (k.endsWith('initializer')) return 'initializer';
   if (k.endsWith('regularizer')) return 'regularizer';
@@ -62,7 +62,7 @@ export function specFromKeras(value: unknown, where: string): PluginSpec | null 
  * @throws IOError for a name that is not a built-in initializer, regularizer or constraint
  */
 export function specToKeras(
-  kind: SpecKind,
+  kind: KerasSpecKind,
   spec: PluginSpec | null | undefined,
   where: string,
 ): KerasObject | null {
