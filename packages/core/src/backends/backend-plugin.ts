@@ -45,4 +45,15 @@ export interface BackendPlugin
   readonly version?: string;
   /** Kernel names core must not complete or fall back for on this backend (it handles them itself). */
   readonly ownsKernels?: readonly string[];
+  /**
+   * Backend-specific facts for `describeBackend` (a GPU adapter and its limits, a driver version): reported
+   * as the description's `details`, with `lines` appended to `explain()`. Must never throw.
+   */
+  describeDetails?(): Promise<BackendDetails>;
+}
+
+/** What a backend plugin adds to `describeBackend`: any facts, and readable lines for `explain()`. */
+export interface BackendDetails {
+  readonly lines: readonly string[];
+  readonly [key: string]: unknown;
 }

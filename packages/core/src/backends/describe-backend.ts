@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { BackendError } from '../errors/index.js';
 import { type Registry, registry } from '../registry/index.js';
-import type { BackendPlugin } from './backend-plugin.js';
+import type { BackendDetails, BackendPlugin } from './backend-plugin.js';
 import { type KernelCoverage, kernelCoverage } from './kernel-coverage.js';
 import { messageOf } from './message-of.js';
 import { registerCoreBackends } from './register-core-backends.js';
@@ -18,6 +18,8 @@ export interface BackendDescription {
   /** Whether it is tfjs's current backend. */
   readonly isActive: boolean;
   readonly kernelCoverage: KernelCoverage;
+  /** What the plugin adds about itself (`describeDetails`), e.g. the webgpu adapter; absent otherwise. */
+  readonly details?: BackendDetails;
   /** A readable multi-line summary. */
   explain(): string;
 }
@@ -48,6 +50,7 @@ export async function describeBackend(
     reason: `isAvailable() threw: ${messageOf(error)}`,
   }));
   const coverage = await kernelCoverage(plugin.name);
+  const details = await plugin.describeDetails?.().catch(() => undefined);
   const description = {
     name: plugin.name,
     version: plugin.version,
@@ -56,8 +59,12 @@ export async function describeBackend(
     ...(availability.available ? {} : { reason: availability.reason ?? 'unavailable (no reason given)' }),
     isActive: tf.engine().backendName === plugin.name,
     kernelCoverage: coverage,
+    ...(details ? { details } : {}),
   };
-  return { ...description, explain: () => explainBackend(description) };
+  return {
+    ...description,
+    explain: () => [explainBackend(description), ...(details?.lines ?? [])].join('\n'),
+  };
 }
 
 function resolvePlugin(reg: Registry, name: string | undefined): BackendPlugin {
