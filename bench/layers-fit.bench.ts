@@ -13,7 +13,7 @@ import { Conv2D, Dense, Flatten, input, MaxPooling2D, type Model, sequential } f
 import type { Benchmark, CaseResult } from './harness.js';
 
 const BATCH = 64;
-const SAMPLES = { mlp: 4096, cnn: 512 } as const;
+const SAMPLES = { mlp: 1024, cnn: 128 } as const;
 type Kind = keyof typeof SAMPLES;
 type Backend = 'cpu' | 'wasm';
 const here = dirname(fileURLToPath(import.meta.url));

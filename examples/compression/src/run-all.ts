@@ -3,6 +3,8 @@
 // into a student with a quarter of the parameters. Writes logs/fashion-mnist-compression.json as it goes.
 import { writeFileSync } from 'node:fs';
 import { initBackend } from '@tessera/core';
+import { saveModel } from '@tessera/layers';
+import { directoryStore } from '@tessera/layers/node';
 import { disposeFashion, loadFashion } from './fashion.js';
 import {
   distillExperiment,
@@ -44,6 +46,8 @@ results.seedCnn = {
 };
 log(`seed CNN: ${teacher.countParams()} parameters, test accuracy ${(teacherAccuracy * 100).toFixed(2)} %`);
 save();
+// The trained seed CNN is committed: the CI variant (compression.test.ts) starts from it.
+if (!process.env.OUT) await saveModel(teacher, directoryStore(new URL('../logs/seed-cnn', import.meta.url).pathname), { includeOptimizer: false });
 
 const q = await quantizeExperiment(teacher, data.test);
 results.int8PerChannel = { ...q, accuracyChangePoints: q.scoreChange * 100 };

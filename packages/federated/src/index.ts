@@ -1,6 +1,8 @@
 /**
  * `@tessera/federated` — federated learning: strategies, robust aggregation, differential privacy with an
- * RDP accountant, and secure aggregation.
+ * RDP accountant (DP-FedAvg, DP-SGD), secure aggregation, simulation, and the browser-safe half of the
+ * runtime (`FederatedClient`, frames, authentication, update validation); the server is in
+ * `@tessera/federated/node`.
  *
  * Central abstraction: {@link Strategy} — `configureFit` / `aggregateFit` / `configureEvaluate` /
  * `aggregateEvaluate` for a round, with the strategy's state passed and returned as a value. Aggregation

@@ -7,7 +7,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AuthenticationError } from '../runtime/runtime-errors.js';
 import { FederatedClient } from '../runtime/federated-client.js';
+import { MessageChannel } from '../runtime/message-channel.js';
 import type { WebSocketLike } from '../runtime/web-socket.js';
+import { differentialPrivacy } from '../privacy/dp-fed-avg.js';
 import { fedAvg } from '../strategy/fed-avg.js';
 import { FederatedServer } from './federated-server.js';
 import { nodeWebSocketFactory } from './node-web-socket.js';
@@ -213,5 +215,81 @@ describe('FederatedServer with in-process clients over loopback', () => {
     await server.close();
     await run;
     disposeTrainer(trainer);
+  });
+
+  it('rejects a DP client-clipping update whose unclipped bit is not 0 or 1, instead of failing the round', async () => {
+    const before = tf.memory().numTensors;
+    const initial = smallParameters();
+    const strategy = differentialPrivacy(fedAvg({ fractionEvaluate: 0 }), {
+      noiseMultiplier: 0,
+      clipNorm: 10,
+      clipping: 'client',
+    });
+    const server = new FederatedServer({ strategy, initialParameters: initial, rounds: 1, auth: { tokens } });
+    disposeTree(initial);
+    const { url } = await server.start();
+    // A hand-written client that sends its update with a bogus bit (FederatedClient's own clipping would fix it).
+    const liar = async () => {
+      const channel = await MessageChannel.open(nodeWebSocketFactory(), url);
+      for (;;) {
+        const m = await channel.receive();
+        if (m === null || m.type === 'done') return;
+        if (m.type === 'challenge')
+          channel.send({ type: 'hello', protocol: 1, clientId: 'b', proof: { token: 'tb' } });
+        if (m.type === 'fit')
+          channel.send({
+            type: 'fit-result',
+            round: m.round,
+            numExamples: 1,
+            metrics: { dpUnclipped: 5 },
+            parameters: m.parameters,
+          });
+      }
+    };
+    const t1 = shiftTrainer(1, 1);
+    const [report] = await Promise.all([server.run(), client(url, 'a', t1).run(), liar()]);
+    expect(report.rounds[0]!.rejected).toEqual([
+      { clientId: 'b', reason: 'metrics.dpUnclipped must be 0 or 1, received 5' },
+    ]);
+    expect(report.rounds[0]!.aggregated).toBe(1);
+    await server.close();
+    disposeTrainer(t1);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('times out a straggler: the round aggregates without it, and its late result is ignored', async () => {
+    const before = tf.memory().numTensors;
+    const initial = smallParameters();
+    const server = new FederatedServer({
+      strategy: fedAvg({ fractionEvaluate: 0, minFitClients: 3, minAvailableClients: 3 }),
+      initialParameters: initial,
+      rounds: 2,
+      auth: { tokens },
+      minClients: 3,
+      roundTimeoutMs: 400,
+    });
+    disposeTree(initial);
+    const { url } = await server.start();
+    const slow = shiftTrainer(10, 1);
+    const fit = slow.fit.bind(slow);
+    let calls = 0;
+    slow.fit = async (...args) => {
+      if (calls++ === 0) await held;
+      return fit(...args);
+    };
+    const [ta, tb] = [shiftTrainer(1, 1), shiftTrainer(3, 1)];
+    const [report] = await Promise.all([
+      server.run(),
+      client(url, 'a', ta).run(),
+      client(url, 'b', tb).run(),
+      client(url, 'c', slow).run(),
+    ]);
+    expect(report.rounds[0]!.failures).toEqual([{ clientId: 'c', reason: 'dropped out or timed out' }]);
+    expect(report.rounds.map((r) => r.aggregated)).toEqual([2, 3]);
+    // Round 1 moves by mean(1, 3) = 2, round 2 by mean(1, 3, 10) = 14/3; c's late round-1 update changes nothing.
+    expect((await values(server.parameters)).b![0]).toBeCloseTo(2 + 14 / 3, 5);
+    await server.close();
+    for (const t of [ta, tb, slow]) disposeTrainer(t);
+    expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -27,8 +27,10 @@ export function roundCurvesSvg(
 ): string {
   if (!Array.isArray(series) || series.length === 0)
     throw ValidationError.expected('at least one series', series, 'roundCurvesSvg(series)');
-  const [width, height] = [options.width ?? 640, options.height ?? 400];
-  const m = { left: 60, right: 150, top: 40, bottom: 48 };
+  const [width, height] = [options.width ?? 720, options.height ?? 400];
+  // The legend sits right of the plot: leave room for the longest name (about 7 px per character at 12 px).
+  const longest = Math.max(...series.map((s) => s.name.length));
+  const m = { left: 60, right: Math.max(120, 56 + 7 * longest), top: 40, bottom: 48 };
   const rounds = Math.max(...series.map((s) => s.values.length));
   const values = series.flatMap((s) => s.values).filter(Number.isFinite);
   let [lo, hi] = values.length ? [Math.min(...values), Math.max(...values)] : [0, 1];
@@ -36,6 +38,7 @@ export function roundCurvesSvg(
   const x = (r: number) => m.left + (rounds <= 1 ? 0 : ((r - 1) / (rounds - 1)) * (width - m.left - m.right));
   const y = (v: number) => height - m.bottom - ((v - lo) / (hi - lo)) * (height - m.top - m.bottom);
   const parts: string[] = [
+    `<title>${escapeXml(options.title ?? 'metric per round')}</title>`,
     `<rect width="${width}" height="${height}" fill="white"/>`,
     `<text x="${width / 2}" y="24" text-anchor="middle" font-size="16">${escapeXml(options.title ?? '')}</text>`,
     `<line x1="${m.left}" y1="${height - m.bottom}" x2="${width - m.right}" y2="${height - m.bottom}" stroke="black"/>`,
