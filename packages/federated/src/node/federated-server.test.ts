@@ -260,13 +260,19 @@ describe('FederatedServer with in-process clients over loopback', () => {
   it('times out a straggler: the round aggregates without it, and its late result is ignored', async () => {
     const before = tf.memory().numTensors;
     const initial = smallParameters();
+    // c's first fit is held until round 1 is over, so it misses that round's deadline however fast the machine.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const server = new FederatedServer({
       strategy: fedAvg({ fractionEvaluate: 0, minFitClients: 3, minAvailableClients: 3 }),
       initialParameters: initial,
       rounds: 2,
       auth: { tokens },
       minClients: 3,
-      roundTimeoutMs: 400,
+      roundTimeoutMs: 1_500,
+      onRound: () => release(),
     });
     disposeTree(initial);
     const { url } = await server.start();
