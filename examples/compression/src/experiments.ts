@@ -71,7 +71,13 @@ export interface PruneResult {
 export async function pruneExperiment(
   model: Model,
   data: FashionSplits,
-  options: { epochs: number; finalSparsity: number; batchSize?: number; frequency?: number },
+  options: {
+    epochs: number;
+    finalSparsity: number;
+    batchSize?: number;
+    frequency?: number;
+    scope?: 'layer' | 'global';
+  },
 ): Promise<PruneResult> {
   const batchSize = options.batchSize ?? 64;
   const steps = Math.ceil(data.train.y.shape[0] / batchSize) * options.epochs;
@@ -86,7 +92,7 @@ export async function pruneExperiment(
     frequency,
   });
   const baselineAccuracy = await testAccuracy(model, data.test);
-  const pruned = pruneLowMagnitude(model, { schedule });
+  const pruned = pruneLowMagnitude(model, { schedule, scope: options.scope ?? 'layer' });
   pruned.compile({ optimizer: { name: 'adam', options: { learningRate: 5e-4 } }, loss: LOGITS_LOSS });
   await pruned.fit(data.train.x, data.train.y, {
     epochs: options.epochs,

@@ -17,7 +17,11 @@ const E = 4;
 const alone = studentCnn();
 await train(alone, small, { epochs: E, batchSize: 32, seed: 3, learningRate: 2e-3 });
 console.log('alone', E, await testAccuracy(alone, data.test), cpu());
-for (const [alpha, temperature] of [[0.1, 4], [0.5, 2], [0.1, 10]]) {
+for (const [alpha, temperature] of [
+  [0.1, 4],
+  [0.5, 2],
+  [0.1, 10],
+]) {
   const s = studentCnn();
   const d = new Distiller({ teacher, student: s, alpha, temperature });
   d.compile({ optimizer: { name: 'adam', options: { learningRate: 2e-3 } } });

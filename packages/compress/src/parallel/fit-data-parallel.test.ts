@@ -111,6 +111,13 @@ describe('fitDataParallel', () => {
       ValidationError,
     );
     await expect(fitDataParallel(model, data.x, data.y, { workers: 0 })).rejects.toThrow(ValidationError);
+    // A worker that fails at start-up fails the call instead of leaving its peer at the barrier.
+    const failing = fitDataParallel(model, data.x, data.y, {
+      workers: 2,
+      backend: 'cpu',
+      setup: ['data:text/javascript,throw new Error("setup exploded")'],
+    });
+    await expect(failing).rejects.toThrow(/Worker \d failed: setup exploded/);
     model.compile({ optimizer: 'sgd', loss: (a: tf.Tensor, b: tf.Tensor) => tf.sub(a, b) });
     await expect(fitDataParallel(model, data.x, data.y)).rejects.toThrow(ValidationError);
     model.dispose();

@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { ValidationError } from '@tessera/core';
+import { TesseraError, ValidationError } from '@tessera/core';
 import { type Callback, type CallbackContext, History, type Logs, Model } from '@tessera/layers';
 import { CONTROL_CELLS, GO_CELL, STOP, type WorkerMessage } from './protocol.js';
 import { SharedBarrier } from './shared-barrier.js';
@@ -28,7 +28,7 @@ function workerUrl(): URL {
  * different numbers in each worker. One input, one output; the loss and optimizer must be registry names.
  *
  * @throws ValidationError before `compile`, for a function loss or optimizer, batch callbacks, or bad options
- * @throws TesseraError when a worker fails (its message is included)
+ * @throws TesseraError (code `E_WORKER`) when a worker fails (its message is included)
  * @see Goyal et al., "Accurate, Large Minibatch SGD: Training ImageNet in 1 Hour" (2017), on synchronous
  * data parallelism
  * @example
@@ -88,7 +88,7 @@ export async function fitDataParallel(
       };
       const onMessage = async (m: WorkerMessage) => {
         if (m.type === 'error')
-          return fail(new ValidationError(`Worker ${m.index} failed: ${m.message}`, { where }));
+          return fail(new TesseraError('E_WORKER', `Worker ${m.index} failed: ${m.message}`, { where }));
         if (m.type === 'ready' && ++ready === workers) {
           await call('onTrainBegin', context);
           await call('onEpochBegin', initialEpoch, context);

@@ -1,7 +1,7 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { ValidationError } from '@tessera/core';
-import { Dense, type Model, sequential } from '@tessera/layers';
+import { Dense, type Model, modelFromFiles, modelToFiles, sequential } from '@tessera/layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobs, LOGITS_LOSS } from '../testing/toy-data.js';
 import type { PruneLowMagnitude } from './prune-low-magnitude.js';
@@ -112,6 +112,34 @@ describe('pruneLowMagnitude + updatePruningStep + stripPruning', () => {
       pruned.dispose();
     }
     base.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('saves and loads with its wrappers through the registry', async () => {
+    const before = tf.memory().numTensors;
+    const base = mlp(13);
+    const schedule = polynomialDecaySparsity({
+      initialSparsity: 0.5,
+      finalSparsity: 0.5,
+      beginStep: 0,
+      endStep: 1,
+      frequency: 1,
+    });
+    const pruned = pruneLowMagnitude(base, { schedule, scope: 'global' });
+    pruned.compile({ optimizer: 'sgd', loss: LOGITS_LOSS });
+    await pruned.fit(data.x, data.y, {
+      epochs: 1,
+      batchSize: 192,
+      seed: 1,
+      callbacks: [updatePruningStep()],
+    });
+    const loaded = await modelFromFiles(await modelToFiles(pruned));
+    expect(loaded.layers.map((l) => l.className)).toEqual(['PruneLowMagnitude', 'PruneLowMagnitude']);
+    expect((loaded.layers[0] as PruneLowMagnitude).scope).toBe('global');
+    const [a, b] = [pruned.getWeights(), loaded.getWeights()];
+    for (const [i, t] of a.entries()) expect(await b[i]!.data()).toEqual(await t.data());
+    tf.dispose([...a, ...b]);
+    for (const m of [base, pruned, loaded]) m.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
 

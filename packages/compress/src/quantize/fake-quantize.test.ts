@@ -36,10 +36,11 @@ describe('fakeQuantize against torch.fake_quantize_per_{tensor,channel}_affine',
   }
 
   it('validates its range', () => {
-    const x = tf.zeros([2]);
-    expect(() => fakeQuantize(x, tf.scalar(1), tf.scalar(0), { quantMin: 5, quantMax: 5 })).toThrow(
+    const [x, scale, zeroPoint] = [tf.zeros([2]), tf.scalar(1), tf.scalar(0)];
+    expect(() => fakeQuantize(x, scale, zeroPoint, { quantMin: 5, quantMax: 5 })).toThrow(ValidationError);
+    expect(() => fakeQuantize(x, 1 as never, zeroPoint, { quantMin: 0, quantMax: 5 })).toThrow(
       ValidationError,
     );
-    x.dispose();
+    tf.dispose([x, scale, zeroPoint]);
   });
 });

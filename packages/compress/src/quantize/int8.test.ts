@@ -57,13 +57,24 @@ describe('int8 round trip', () => {
         const cols = shape[1]!;
         input.forEach((v, i) => {
           const scale = q.scales[granularity === 'per-channel' ? i % cols : 0]!;
-          // The float32 store of the result may add half an ulp of the value itself.
-          const bound = (scale / 2) * (1 + 1e-6) + Math.abs(v) * 2 ** -24;
+          // Half a step, plus float32 rounding: the scale is stored as float32 (relative error 2^-24, times at
+          // most 128 steps) and so is the result (half an ulp of the value).
+          const bound = scale / 2 + (128 * scale + Math.abs(v)) * 2 ** -24;
           expect(Math.abs(restored[i]! - v)).toBeLessThanOrEqual(bound);
         });
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('stays within half a step at the clamped end of a nudged affine range (found by the property)', () => {
+    const values = new Float32Array([-8.196191310882568, 0, 8.196191310882568, 0]);
+    const q = quantizeInt8(values, [4], { mode: 'affine' });
+    // The zero point rounds −0.5 to even (0), so the top value sits exactly half a step above code 127.
+    expect([q.zeroPoints[0], q.values[2]]).toEqual([0, 127]);
+    const error = Math.abs(dequantizeInt8(q)[2]! - values[2]!);
+    expect(error).toBeGreaterThan(q.scales[0]! / 2 - 1e-6);
+    expect(error).toBeLessThanOrEqual(q.scales[0]! / 2 + (128 * q.scales[0]! + values[2]!) * 2 ** -24);
   });
 
   it('keeps zero exact in every scheme, and a zero channel costs nothing', () => {

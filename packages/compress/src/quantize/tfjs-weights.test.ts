@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 
 const valuesArb = fc
-  .double({ min: 1e-3, max: 1e3 })
+  .double({ min: 1e-3, max: 1e3, noNaN: true })
   .chain((m) => fc.array(fc.double({ min: -m, max: m, noNaN: true }), { minLength: 1, maxLength: 40 }));
 
 describe('quantizeForTfjs', () => {
