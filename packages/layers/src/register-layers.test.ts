@@ -5,6 +5,7 @@ import { createRegistry, registry, UnknownPluginError } from '@tessera/core';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { deserializeLayer, serializeLayer } from './layer/serialization.js';
 import { layerPlugins } from './layer-plugins.js';
+import { modelPlugins } from './model/model-plugins.js';
 import { Dense } from './layers/core/dense.js';
 import { registerLayers } from './register-layers.js';
 
@@ -36,7 +37,7 @@ describe('registerLayers', () => {
     registerLayers(reg);
     registerLayers(reg);
     expect(reg.list('layer')).toContain('layer:LSTM');
-    expect(reg.list('layer')).toHaveLength(layerPlugins.length);
+    expect(reg.list('layer')).toHaveLength(layerPlugins.length + modelPlugins.length);
     expect(reg.list('activation')).toContain('activation:temperedSigmoid');
     expect(reg.get('glorot_uniform', 'initializer').id).toBe('initializer:glorotUniform');
     expect(reg.list('regularizer')).toEqual(['regularizer:l1', 'regularizer:l1l2', 'regularizer:l2']);

@@ -42,40 +42,41 @@ function plugin(name: string, aliases: string[], create: (o: ActivationPluginOpt
  * const relu = registry.create<ActivationFunction>('relu', {}, 'activation');
  * ```
  */
-export const activationPlugins: readonly Plugin<'activation', ActivationPluginOptions, ActivationFunction>[] = [
-  plugin('linear', ['identity'], () => (x) => tf.clone(x)),
-  plugin('relu', [], () => (x) => tf.relu(x)),
-  plugin('relu6', [], () => (x) => tf.relu6(x)),
-  plugin('leakyRelu', ['leaky_relu'], (o) => {
-    const slope = num(o, 'negativeSlope', 0.2, 'leakyRelu');
-    return (x) => tf.leakyRelu(x, slope);
-  }),
-  plugin('elu', [], (o) => {
-    const alpha = num(o, 'alpha', 1, 'elu');
-    return (x) => elu(x, alpha);
-  }),
-  plugin('selu', [], () => (x) => tf.selu(x)),
-  plugin('gelu', [], (o) => {
-    const approximate = o.approximate === true;
-    return (x) => gelu(x, approximate);
-  }),
-  plugin('silu', ['swish'], () => (x) => silu(x)),
-  plugin('sigmoid', [], () => (x) => tf.sigmoid(x)),
-  plugin('tanh', [], () => (x) => tf.tanh(x)),
-  plugin('softmax', [], (o) => {
-    const axis = num(o, 'axis', -1, 'softmax');
-    return (x) => softmax(x, axis);
-  }),
-  plugin('softplus', [], () => (x) => tf.softplus(x)),
-  plugin('temperedSigmoid', ['tempered_sigmoid'], (o) => {
-    const options = {
-      scale: num(o, 'scale', 2, 'temperedSigmoid'),
-      inverseTemperature: num(o, 'inverseTemperature', 2, 'temperedSigmoid'),
-      offset: num(o, 'offset', 1, 'temperedSigmoid'),
-    };
-    return (x) => temperedSigmoid(x, options);
-  }),
-];
+export const activationPlugins: readonly Plugin<'activation', ActivationPluginOptions, ActivationFunction>[] =
+  [
+    plugin('linear', ['identity'], () => (x) => tf.clone(x)),
+    plugin('relu', [], () => (x) => tf.relu(x)),
+    plugin('relu6', [], () => (x) => tf.relu6(x)),
+    plugin('leakyRelu', ['leaky_relu'], (o) => {
+      const slope = num(o, 'negativeSlope', 0.2, 'leakyRelu');
+      return (x) => tf.leakyRelu(x, slope);
+    }),
+    plugin('elu', [], (o) => {
+      const alpha = num(o, 'alpha', 1, 'elu');
+      return (x) => elu(x, alpha);
+    }),
+    plugin('selu', [], () => (x) => tf.selu(x)),
+    plugin('gelu', [], (o) => {
+      const approximate = o.approximate === true;
+      return (x) => gelu(x, approximate);
+    }),
+    plugin('silu', ['swish'], () => (x) => silu(x)),
+    plugin('sigmoid', [], () => (x) => tf.sigmoid(x)),
+    plugin('tanh', [], () => (x) => tf.tanh(x)),
+    plugin('softmax', [], (o) => {
+      const axis = num(o, 'axis', -1, 'softmax');
+      return (x) => softmax(x, axis);
+    }),
+    plugin('softplus', [], () => (x) => tf.softplus(x)),
+    plugin('temperedSigmoid', ['tempered_sigmoid'], (o) => {
+      const options = {
+        scale: num(o, 'scale', 2, 'temperedSigmoid'),
+        inverseTemperature: num(o, 'inverseTemperature', 2, 'temperedSigmoid'),
+        offset: num(o, 'offset', 1, 'temperedSigmoid'),
+      };
+      return (x) => temperedSigmoid(x, options);
+    }),
+  ];
 
 /**
  * Resolves an activation spec (`'relu'`, `{ name: 'leakyRelu', options: { negativeSlope: 0.1 } }`, or

@@ -4,9 +4,10 @@ const counts = new Map<string, number>();
 
 /** `MultiHeadAttention` → `multi_head_attention`, `Conv2D` → `conv2d`, as Keras names layers. @internal */
 export function snakeCase(className: string): string {
+  // Keras's rule, so default names match Keras's (`Conv2D` → `conv2d`, `MaxPooling2D` → `max_pooling2d`).
   return className
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    .replace(/(.)([A-Z][a-z]+)/g, '$1_$2')
+    .replace(/([a-z])([A-Z])/g, '$1_$2')
     .toLowerCase();
 }
 

@@ -121,7 +121,9 @@ export function r2Score(options: RegressionOptions = {}) {
  * @see https://scikit-learn.org/stable/modules/generated/sklearn.metrics.explained_variance_score.html
  */
 export function explainedVariance(options: RegressionOptions<'rawValues'>): Metric<RegressionState, number[]>;
-export function explainedVariance(options?: RegressionOptions<AveragedMultioutput>): Metric<RegressionState, number>;
+export function explainedVariance(
+  options?: RegressionOptions<AveragedMultioutput>,
+): Metric<RegressionState, number>;
 export function explainedVariance(options: RegressionOptions = {}) {
   return regressionMetric('explainedVariance', explainedVariances, options, SCORES);
 }
