@@ -9,10 +9,19 @@ const STEPS = 5;
 
 function makeModel(seed: number) {
   const random = createGenerator(seed);
-  const values = (n: number, scale: number) => Float32Array.from({ length: n }, () => random.normal() * scale);
+  const values = (n: number, scale: number) =>
+    Float32Array.from({ length: n }, () => random.normal() * scale);
   return tf.tidy(() => ({
     x: tf.keep(tf.tensor4d(values(BATCH * 28 * 28, 1), [BATCH, 28, 28, 1])),
-    y: tf.keep(tf.oneHot(tf.tensor1d(Array.from({ length: BATCH }, () => random.int(10)), 'int32'), 10)),
+    y: tf.keep(
+      tf.oneHot(
+        tf.tensor1d(
+          Array.from({ length: BATCH }, () => random.int(10)),
+          'int32',
+        ),
+        10,
+      ),
+    ),
     filter1: tf.variable(tf.tensor4d(values(3 * 3 * 1 * 16, 0.3), [3, 3, 1, 16])),
     filter2: tf.variable(tf.tensor4d(values(3 * 3 * 16 * 32, 0.08), [3, 3, 16, 32])),
     dense: tf.variable(tf.tensor2d(values(5 * 5 * 32 * 10, 0.03), [800, 10])),
@@ -27,7 +36,10 @@ async function stepsPerSecond(backend: string): Promise<{ units: number; seconds
     tf.tidy(() => {
       const h1 = tf.maxPool(tf.relu(tf.conv2d(m.x, m.filter1, 1, 'valid')), 2, 2, 'valid');
       const h2 = tf.maxPool(tf.relu(tf.conv2d(h1, m.filter2, 1, 'valid')), 2, 2, 'valid');
-      return tf.losses.softmaxCrossEntropy(m.y, tf.matMul(tf.reshape(h2, [BATCH, 800]), m.dense)) as tf.Scalar;
+      return tf.losses.softmaxCrossEntropy(
+        m.y,
+        tf.matMul(tf.reshape(h2, [BATCH, 800]), m.dense),
+      ) as tf.Scalar;
     });
   const step = async () => {
     const { value, grads } = tf.variableGrads(loss, variables);

@@ -10,12 +10,33 @@ const lockPath = join(import.meta.dirname, '..', 'package-lock.json');
 const lock = JSON.parse(readFileSync(lockPath, 'utf8'));
 const packages = lock.packages;
 
-const OS = ['android', 'darwin', 'freebsd', 'linux', 'netbsd', 'openbsd', 'sunos', 'win32', 'aix', 'openharmony'];
+const OS = [
+  'android',
+  'darwin',
+  'freebsd',
+  'linux',
+  'netbsd',
+  'openbsd',
+  'sunos',
+  'win32',
+  'aix',
+  'openharmony',
+];
 const CPU = ['arm64', 'x64', 'ia32', 'arm', 'riscv64', 'ppc64', 's390x', 'loong64', 'mips64el', 'wasm32'];
-const ALIASES = { windows: 'win32', macos: 'darwin', x86_64: 'x64', aarch64: 'arm64', x86: 'ia32', armv7: 'arm' };
+const ALIASES = {
+  windows: 'win32',
+  macos: 'darwin',
+  x86_64: 'x64',
+  aarch64: 'arm64',
+  x86: 'ia32',
+  armv7: 'arm',
+};
 
 function platformOf(name) {
-  const words = name.replace(/^@[^/]+\//, '').split(/[-_.]/).map((w) => ALIASES[w] ?? w);
+  const words = name
+    .replace(/^@[^/]+\//, '')
+    .split(/[-_.]/)
+    .map((w) => ALIASES[w] ?? w);
   const os = words.find((w) => OS.includes(w));
   const cpu = words.find((w) => CPU.includes(w));
   if (!os && !cpu) return null;
@@ -49,7 +70,9 @@ for (const [location, entry] of Object.entries(packages)) {
   }
 }
 if (added > 0) {
-  lock.packages = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)));
+  lock.packages = Object.fromEntries(
+    Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)),
+  );
   writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
 }
 console.log(`complete-lockfile: added ${added} platform-specific optional entries`);

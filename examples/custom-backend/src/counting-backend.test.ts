@@ -2,13 +2,19 @@ import * as tf from '@tensorflow/tfjs-core';
 import { initBackend, registry } from '@tessera/core';
 import { runBackendConformance } from '@tessera/core/testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COUNTING_BACKEND_NAME, countingBackendPlugin, kernelCallCounts } from './counting-backend.js';
+import {
+  COUNTING_BACKEND_NAME,
+  correctCountingKernels,
+  countingBackendPlugin,
+  kernelCallCounts,
+} from './counting-backend.js';
 import { trainTinyModel } from './train-tiny-model.js';
 
 beforeAll(async () => {
   registry.register(countingBackendPlugin);
   const selection = await initBackend(COUNTING_BACKEND_NAME);
   expect(selection.name).toBe(COUNTING_BACKEND_NAME);
+  expect(correctCountingKernels()).toContain('BatchMatMul');
 });
 
 // The whole suite, no skips: counting runs cpu's kernels, so it must match the cpu reference everywhere.

@@ -2,7 +2,7 @@
 // tfjs's cpu implementation and counts how often each kernel is called. Only public entries are imported.
 import { MathBackendCPU } from '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import type { BackendPlugin } from '@tessera/core';
+import { type BackendPlugin, correctKernels, kernelCorrections } from '@tessera/core';
 
 /** The tfjs backend name; kernels are registered under it and `tf.setBackend` selects it. */
 export const COUNTING_BACKEND_NAME = 'counting';
@@ -56,4 +56,16 @@ export function kernelCallCounts(): [kernelName: string, calls: number][] {
   const backend = tf.findBackend(COUNTING_BACKEND_NAME);
   if (!(backend instanceof CountingBackend)) return [];
   return [...backend.kernelCalls].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+/**
+ * The counting backend runs cpu's kernels, so it inherits their known defects: apply core's corrections for
+ * cpu to it too. Call after `initBackend('counting')`.
+ */
+export function correctCountingKernels(): string[] {
+  const forCpu = kernelCorrections.filter((c) => c.backendName === 'cpu');
+  return correctKernels(
+    COUNTING_BACKEND_NAME,
+    forCpu.map((c) => ({ ...c, backendName: COUNTING_BACKEND_NAME })),
+  );
 }

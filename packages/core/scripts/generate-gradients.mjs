@@ -26,8 +26,8 @@ const entries = {
 };
 // Registration files themselves are bundled; everything else is shimmed when the public API has it.
 const alwaysBundled = (file) =>
-  file.startsWith(join(dist, 'gradients') + '/') ||
-  file.startsWith(join(dist, 'public', 'chained_ops') + '/') ||
+  file.startsWith(`${join(dist, 'gradients')}/`) ||
+  file.startsWith(`${join(dist, 'public', 'chained_ops')}/`) ||
   Object.values(entries).includes(file);
 // Modules that hold engine/registry state must resolve to the installed package, never to a copy.
 const stateful = new Set([
@@ -97,7 +97,7 @@ const shimPlugin = {
         const forced = forcedShims[base];
         const extra = paths.filter(([n, p]) => p && !new RegExp(`\\b${n}\\b`).test(forced));
         return {
-          contents: prelude + forced + '\n' + extra.map(([n, p]) => `export const ${n} = ${p};`).join('\n'),
+          contents: `${prelude + forced}\n${extra.map(([n, p]) => `export const ${n} = ${p};`).join('\n')}`,
           loader: 'js',
         };
       }

@@ -7,7 +7,7 @@ import { cropAndExplicitPadding, interleaveZeros } from './spatial-padding.js';
  * depthwise convolution, for any stride, dilation and padding that `info` describes.
  *
  * Why: each of the `c·m` output channels flows back into one input channel. Convolving `dy` (spread out by
- * the stride and padded, see {@link inputGradientPadding}) depthwise with the flipped filter, one tap set per
+ * the stride and padded, see `inputGradientPadding`) depthwise with the flipped filter, one tap set per
  * output channel, gives each output channel's share; summing the `m` shares of a channel gives `dx`.
  *
  * @param dy - the output gradient, `[batch, outHeight, outWidth, inChannels · multiplier]`.
