@@ -19,14 +19,17 @@ function cnn(filters: [number, number], units: number, seed: number, name: strin
 }
 
 /**
- * The seed CNN for Fashion-MNIST: conv 3×3×16 → max-pool → conv 3×3×32 → max-pool → dense 64 → 10 logits;
- * 56,714 parameters (the kernels are 99.6 % of them).
+ * The seed CNN of examples/fashion-mnist: conv 3×3×32 → max-pool → conv 3×3×64 → max-pool → dense 128 → 10
+ * logits; 225,034 parameters (the kernels are 99.9 % of them).
  */
 export function seedCnn(seed = 1): Model {
-  return cnn([16, 32], 64, seed, 'seed_cnn');
+  return cnn([32, 64], 128, seed, 'seed_cnn');
 }
 
-/** The distillation student: the same shape at half the width, 14,410 parameters (25.4 % of the seed CNN). */
+/**
+ * The distillation student: the same shape at half the convolution width and 60 hidden units, 53,470
+ * parameters (23.8 % of the seed CNN, so within "a quarter").
+ */
 export function studentCnn(seed = 11): Model {
-  return cnn([8, 16], 32, seed, 'student_cnn');
+  return cnn([16, 32], 60, seed, 'student_cnn');
 }

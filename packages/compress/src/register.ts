@@ -1,5 +1,11 @@
-import { type Registry, registry } from '@tessera/core';
-import { type LayerPlugin, layerPlugin } from '@tessera/layers';
+import { type Plugin, type Registry, registry } from '@tessera/core';
+import {
+  DATA_PARALLEL_TRAINER,
+  type DataParallelTrainer,
+  type LayerPlugin,
+  layerPlugin,
+} from '@tessera/layers';
+import { fitDataParallel } from './parallel/fit-data-parallel.js';
 import { PruneLowMagnitude, type PruneLowMagnitudeConfig } from './prune/prune-low-magnitude.js';
 import { Int8Kernel, type Int8KernelConfig } from './quantize/int8-kernel.js';
 import { QuantizeWrapper, type QuantizeWrapperConfig } from './qat/quantize-wrapper.js';
@@ -19,9 +25,24 @@ export const compressPlugins: readonly LayerPlugin[] = [
 ];
 
 /**
- * Registers the package's layers (`layer:PruneLowMagnitude`, `layer:QuantizeWrapper`, `layer:Int8Kernel`). Importing the package
- * registers nothing; {@link pruneLowMagnitude} and {@link quantizeAware} call this for you. Calling it again
- * is a no-op.
+ * The `trainer:data-parallel` plugin: what `model.fit(x, y, { workers })` runs ({@link fitDataParallel}).
+ * @example
+ * ```ts
+ * registry.register(dataParallelTrainerPlugin);
+ * ```
+ */
+export const dataParallelTrainerPlugin: Plugin<'trainer', void, DataParallelTrainer> = {
+  kind: 'trainer',
+  id: DATA_PARALLEL_TRAINER,
+  apiVersion: 1,
+  create: () => fitDataParallel,
+};
+
+/**
+ * Registers the package's layers (`layer:PruneLowMagnitude`, `layer:QuantizeWrapper`, `layer:Int8Kernel`)
+ * and the data-parallel trainer that `fit(x, y, { workers })` runs (`trainer:data-parallel`). Importing the
+ * package registers nothing; {@link pruneLowMagnitude} and {@link quantizeAware} call this for you. Calling
+ * it again is a no-op.
  * @throws DuplicatePluginError when another plugin already holds one of the ids
  * @example
  * ```ts
@@ -30,8 +51,8 @@ export const compressPlugins: readonly LayerPlugin[] = [
  * ```
  */
 export function registerCompress(reg: Registry = registry): void {
-  for (const plugin of compressPlugins) {
-    if (reg.has(plugin.id) && reg.get(plugin.id as `layer:${string}`) === plugin) continue;
+  for (const plugin of [...compressPlugins, dataParallelTrainerPlugin] as Plugin[]) {
+    if (reg.has(plugin.id) && reg.get(plugin.id) === plugin) continue;
     reg.register(plugin);
   }
 }

@@ -104,6 +104,7 @@ export * from './model/functional.js';
 export * from './model/model-plugins.js';
 export * from './model/summary.js';
 export * from './training/training-types.js';
+export { DATA_PARALLEL_TRAINER } from './training/fit-on-workers.js';
 export * from './training/compile.js';
 export * from './training/compute-loss.js';
 export * from './training/batch-source.js';

@@ -1,7 +1,13 @@
 // The entry of each data-parallel worker: one tfjs engine per thread, started once per fit.
 import * as tf from '@tensorflow/tfjs-core';
 import { createGenerator, initBackend } from '@tessera/core';
-import { deserializeModel, type LossSpec, type Model, modelWeightPaths } from '@tessera/layers';
+import {
+  deserializeModel,
+  type LossSpec,
+  type MetricSpec,
+  type Model,
+  modelWeightPaths,
+} from '@tessera/layers';
 import { CONTROL_CELLS, GO_CELL, STOP, type WorkerInit, type WorkerMessage } from './protocol.js';
 import { shardOf } from './shard.js';
 import { SharedBarrier } from './shared-barrier.js';
@@ -24,7 +30,11 @@ async function train(
   const start = init.weights.map((w, i) => tf.tensor(w, model.weights[i]!.shape));
   model.setWeights(start);
   tf.dispose(start);
-  model.compile({ optimizer: init.optimizer, loss: init.loss as LossSpec });
+  model.compile({
+    optimizer: init.optimizer,
+    loss: init.loss as LossSpec,
+    metrics: init.metrics as MetricSpec[],
+  });
   const compiled = model.compiled!;
   if (init.optimizerState) compiled.optimizer.restoreState(init.optimizerState);
   const trainable = model.trainableWeights;
@@ -51,6 +61,11 @@ async function train(
     const order = init.shuffle ? generator.permutation(n) : Array.from({ length: n }, (_, i) => i);
     let lossSum = 0;
     let steps = 0;
+    const metricStates = compiled.metrics.map((m) => m.metric.init());
+    const updateMetrics = async (predictions: tf.Tensor, y: tf.Tensor) => {
+      for (const [i, m] of compiled.metrics.entries())
+        metricStates[i] = await m.metric.update(metricStates[i], y, predictions);
+    };
     for (let first = 0; first < n; first += init.batchSize) {
       const size = Math.min(init.batchSize, n - first);
       const [lo, hi] = shardOf(size, init.index, init.workers);
@@ -58,7 +73,9 @@ async function train(
       const x = rows.length ? gatherRows(init.x, rows) : null;
       const y = rows.length ? gatherRows(init.y, rows) : null;
       try {
-        losses[init.index] = await shardGradient(model, compiled, x, y, rows.length / size, slot);
+        losses[init.index] = await shardGradient(model, compiled, x, y, rows.length / size, slot, (p) =>
+          updateMetrics(p, y!),
+        );
       } finally {
         tf.dispose([...(x ? [x] : []), ...(y ? [y] : [])]);
       }
@@ -83,13 +100,11 @@ async function train(
       lossSum += batchLoss * size;
       steps++;
     }
-    if (init.index === 0) {
-      const weights = await weightsOf(model);
-      post(
-        { type: 'epoch', epoch, loss: lossSum / n, steps, weights },
-        weights.map((w) => w.buffer as ArrayBuffer),
-      );
-    }
+    const weights = init.index === 0 ? await weightsOf(model) : [];
+    post(
+      { type: 'epoch', index: init.index, epoch, loss: lossSum / n, steps, metricStates, weights },
+      weights.map((w) => w.buffer as ArrayBuffer),
+    );
   }
   if (init.index === 0) {
     const weights = await weightsOf(model);

@@ -2,8 +2,10 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { ValidationError } from '@tessera/core';
 import { Conv2D, Dense, Flatten, type Model, sequential } from '@tessera/layers';
+import { accuracy } from '@tessera/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOGITS_LOSS, quadrantImages } from '../testing/toy-data.js';
+import { registerCompress } from '../register.js';
 import { fitDataParallel } from './fit-data-parallel.js';
 
 let data: ReturnType<typeof quadrantImages>;
@@ -22,7 +24,11 @@ function cnn(): Model {
     ],
     { inputShape: [8, 8, 1] },
   );
-  model.compile({ optimizer: { name: 'adam', options: { learningRate: 0.01 } }, loss: LOGITS_LOSS });
+  model.compile({
+    optimizer: { name: 'adam', options: { learningRate: 0.01 } },
+    loss: LOGITS_LOSS,
+    metrics: ['accuracy'],
+  });
   return model;
 }
 
@@ -66,11 +72,41 @@ describe('fitDataParallel', () => {
       history.history.loss!.forEach((l, e) => {
         expect(l).toBeCloseTo(single.history.loss![e]!, 5);
       });
+      // Training metrics merge the workers' shard states into the epoch's value, as fit reports it.
+      expect(history.history.accuracy).toEqual(single.history.accuracy);
+      expect(single.history.accuracy![1]).toBeGreaterThan(0.5);
       // The optimizer state came back: both optimizers took 20 steps.
       expect(model.optimizer.iterations).toBe(20);
       model.dispose();
     }
     reference.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('model.fit(x, y, { workers: 2 }) runs it through the registry and matches fit without workers', async () => {
+    registerCompress();
+    const before = tf.memory().numTensors;
+    const reference = cnn();
+    const single = await reference.fit(data.x, data.y, { ...run, validationSplit: 0.25 });
+    const expected = await flatWeights(reference);
+    const model = cnn();
+    const history = await model.fit(data.x, data.y, {
+      ...run,
+      validationSplit: 0.25,
+      workers: 2,
+      workerOptions: { backend: 'cpu' },
+    });
+    const got = await flatWeights(model);
+    got.forEach((w, i) => {
+      expect(relativeDifference(expected[i]!, w)).toBeLessThan(1e-5);
+    });
+    // 120 training examples in batches of 16: 8 steps an epoch; the last 40 examples validate.
+    expect(model.optimizer.iterations).toBe(16);
+    history.history.val_loss!.forEach((l, e) => {
+      expect(l).toBeCloseTo(single.history.val_loss![e]!, 5);
+    });
+    reference.dispose();
+    model.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
 
@@ -118,6 +154,8 @@ describe('fitDataParallel', () => {
       setup: ['data:text/javascript,throw new Error("setup exploded")'],
     });
     await expect(failing).rejects.toThrow(/Worker \d failed: setup exploded/);
+    model.compile({ optimizer: 'sgd', loss: LOGITS_LOSS, metrics: [accuracy()] });
+    await expect(fitDataParallel(model, data.x, data.y)).rejects.toThrow(/metrics given by name/);
     model.compile({ optimizer: 'sgd', loss: (a: tf.Tensor, b: tf.Tensor) => tf.sub(a, b) });
     await expect(fitDataParallel(model, data.x, data.y)).rejects.toThrow(ValidationError);
     model.dispose();

@@ -60,7 +60,7 @@ export async function fitDataParallel(
       initialEpoch,
       steps: Math.ceil(x.shape[0]! / batchSize),
       samples: x.shape[0]!,
-      metrics: ['loss'],
+      metrics: ['loss', ...compiled.metrics.map((m) => m.key)],
     },
     stopTraining: false,
   };
@@ -73,6 +73,18 @@ export async function fitDataParallel(
     tf.dispose(tensors);
   };
   let lastLogs: Logs = {};
+  // Each epoch's reports, by worker index, until all workers have sent theirs.
+  const reports: Extract<WorkerMessage, { type: 'epoch' }>[] = [];
+  const epochLogs = (): Logs => {
+    const logs: Logs = { loss: reports[0]!.loss };
+    compiled.metrics.forEach(({ key, metric }, i) => {
+      // Metric states are mergeable: merging the shards' states in worker order gives the whole epoch's.
+      const state = reports.map((r) => r.metricStates[i]).reduce((a, b) => metric.merge(a, b));
+      const value = metric.compute(state);
+      if (typeof value === 'number') logs[key] = value;
+    });
+    return logs;
+  };
   try {
     await new Promise<void>((resolve, reject) => {
       let ready = 0;
@@ -94,8 +106,11 @@ export async function fitDataParallel(
           await call('onEpochBegin', initialEpoch, context);
           go(1);
         } else if (m.type === 'epoch') {
-          setWeights(m.weights);
-          lastLogs = { loss: m.loss };
+          reports[m.index] = m;
+          if (reports.filter(Boolean).length < workers) return;
+          setWeights(reports[0]!.weights);
+          lastLogs = epochLogs();
+          reports.length = 0;
           if (options.validationData) {
             const scores = await model.evaluate(options.validationData[0], options.validationData[1], {
               batchSize,

@@ -28,6 +28,8 @@ export interface WorkerInit {
   readonly optimizer: { readonly name: string; readonly options: Record<string, unknown> };
   readonly optimizerState: SavedOptimizerState | null;
   readonly loss: unknown;
+  /** The compiled metrics of the one output, by name; each worker folds its shards into their states. */
+  readonly metrics: readonly unknown[];
   readonly x: SharedTensor;
   readonly y: SharedTensor;
   readonly control: SharedArrayBuffer;
@@ -42,14 +44,21 @@ export interface WorkerInit {
   readonly seed: number;
 }
 
-/** Messages from a worker. Worker 0 reports epochs and the final state; every worker reports readiness. */
+/**
+ * Messages from a worker. Every worker reports readiness and, after each epoch, its metric states (of its
+ * shards); worker 0 adds the epoch's loss and weights, and reports the final state.
+ */
 export type WorkerMessage =
   | { readonly type: 'ready'; readonly index: number }
   | {
       readonly type: 'epoch';
+      readonly index: number;
       readonly epoch: number;
       readonly loss: number;
       readonly steps: number;
+      /** One state per compiled metric, over this worker's shards of the epoch. */
+      readonly metricStates: readonly unknown[];
+      /** The replica's weights (worker 0 only; empty from the others). */
       readonly weights: Float32Array[];
     }
   | { readonly type: 'done'; readonly weights: Float32Array[]; readonly optimizerState: SavedOptimizerState }

@@ -63,6 +63,13 @@ export async function workerInit(
       compiled.config.loss,
       `${where}(loss)`,
     );
+  const metrics = compiled.config.metrics[0] ?? [];
+  if (metrics.some((m) => m === null))
+    throw ValidationError.expected(
+      'metrics given by name (a metric object cannot be sent to a worker)',
+      compiled.config.metrics,
+      `${where}(metrics)`,
+    );
   const workers = positive(options.workers, 2, `${where}({ workers })`);
   const callbacks: readonly Callback[] = options.callbacks ?? [];
   if (callbacks.some((c) => c.onBatchBegin || c.onBatchEnd))
@@ -81,6 +88,7 @@ export async function workerInit(
     optimizer: compiled.config.optimizer,
     optimizerState: compiled.optimizer.state === undefined ? null : await compiled.optimizer.saveState(),
     loss: compiled.config.loss[0],
+    metrics,
     x: await shared(x, `${where}(x)`),
     y: await shared(y, `${where}(y)`),
     control: new SharedArrayBuffer(4 * CONTROL_CELLS),

@@ -17,7 +17,8 @@ export function gatherRows(shared: SharedTensor, indices: readonly number[]): tf
 /**
  * This worker's share of a global step: the gradient of `(shard size / global batch size) · shard loss`
  * written into `slot` (so the slots sum to the gradient of the global batch's mean loss plus the
- * regularisation), and that weighted loss returned. An empty shard writes zeros. @internal
+ * regularisation), and that weighted loss returned. An empty shard writes zeros. `onPredictions` sees the
+ * shard's training-mode outputs (for metrics) before they are disposed. @internal
  */
 export async function shardGradient(
   model: Model,
@@ -26,22 +27,26 @@ export async function shardGradient(
   y: tf.Tensor | null,
   fraction: number,
   slot: Float32Array,
+  onPredictions: (predictions: tf.Tensor) => Promise<void> = async () => undefined,
 ): Promise<number> {
   const trainable = model.trainableWeights;
   if (!x || !y || fraction === 0) {
     slot.fill(0);
     return 0;
   }
+  let kept: tf.Tensor | undefined;
   const { value, grads } = tf.variableGrads(
     () => {
       const out = model.call(x, { training: true });
       const predictions = Array.isArray(out) ? out : [out];
+      kept = tf.keep(predictions[0]!);
       const { total } = computeLoss(compiled, [y], predictions, null, model.regularizationLosses());
       return tf.mul(total, fraction) as tf.Scalar;
     },
     trainable.map((w) => w.variable),
   );
   try {
+    await onPredictions(kept!);
     let offset = 0;
     for (const w of trainable) {
       const g = grads[w.variable.name];
@@ -52,7 +57,7 @@ export async function shardGradient(
     }
     return (await value.data())[0]!;
   } finally {
-    tf.dispose([value, ...Object.values(grads)]);
+    tf.dispose([value, kept!, ...Object.values(grads)]);
   }
 }
 

@@ -15,7 +15,9 @@ export type PluginKind =
   | 'strategy'
   | 'aggregator'
   | 'dataset'
-  | 'preprocessor';
+  | 'preprocessor'
+  /** Alternative training loops `fit` hands over to, e.g. `'trainer:data-parallel'` for `fit(..., { workers })`. */
+  | 'trainer';
 
 /** A typed plugin id: the kind, a colon, then a name. */
 export type PluginId<K extends PluginKind = PluginKind> = `${K}:${string}`;

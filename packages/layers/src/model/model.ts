@@ -11,6 +11,7 @@ import { datasetBatches, elementToBatch } from '../training/dataset-batches.js';
 import { evaluateSource, metricSlots } from '../training/evaluate.js';
 import { trainBatch, weighBatch } from '../training/fit.js';
 import { fitModel } from '../training/fit-model.js';
+import { fitOnWorkers } from '../training/fit-on-workers.js';
 import { toTensorList } from '../training/model-inputs.js';
 import { predictSource } from '../training/predict.js';
 import { RunningLogs } from '../training/running-logs.js';
@@ -101,7 +102,17 @@ export abstract class Model extends Layer<LayerOutputs> {
     c?: FitOptions,
   ): Promise<History> {
     const compiled = this.requireCompiled('fit');
-    if (a instanceof Dataset) return fitModel(this, compiled, { dataset: a }, (b ?? {}) as FitOptions);
+    if (a instanceof Dataset) {
+      const options = (b ?? {}) as FitOptions;
+      if (options?.workers !== undefined)
+        return Promise.reject(
+          new ValidationError('workers (data-parallel training) needs tensor inputs, not a dataset', {
+            where: `${this.name}.fit({ workers })`,
+          }),
+        );
+      return fitModel(this, compiled, { dataset: a }, options);
+    }
+    if (c?.workers !== undefined) return fitOnWorkers(this, { x: a, y: b as ModelInputs | undefined }, c);
     return fitModel(this, compiled, { x: a, y: b as ModelInputs | undefined }, c ?? {});
   }
 

@@ -3,6 +3,7 @@ import type { Dataset } from '@tessera/data';
 import type { Metric } from '@tessera/metrics';
 import type { LossFunction, Optimizer } from '@tessera/optim';
 import type { Callback } from '../callbacks/callback.js';
+import type { History } from '../callbacks/history.js';
 import type { Model } from '../model/model.js';
 
 /** Per-epoch or per-batch values: `loss`, metric names, `val_` variants, `learning_rate`. */
@@ -113,4 +114,44 @@ export interface FitOptions extends BatchOptions {
   /** Batches per epoch for datasets (default: one pass) — for endless datasets. */
   readonly stepsPerEpoch?: number;
   readonly callbacks?: readonly Callback[];
+  /**
+   * Train data-parallel on this many worker threads (Node `worker_threads`, Web Workers in browsers), each
+   * with its own tfjs engine, averaging gradients through shared memory — the same run as one worker with
+   * the same global batch. Needs a `trainer:data-parallel` plugin: `registerCompress()` from
+   * `@tessera/compress` registers it. Tensor inputs only; epoch-level callbacks only.
+   */
+  readonly workers?: number;
+  /** How the workers of `workers` start: their tfjs backend (default `'wasm'`) and modules to import first. */
+  readonly workerOptions?: WorkerOptions;
 }
+
+/** Options of the workers of `fit(..., { workers })`. */
+export interface WorkerOptions {
+  /** The tfjs backend each worker starts (default `'wasm'`). */
+  readonly backend?: string;
+  /** Module URLs each worker imports before building the model, e.g. one that registers custom layers. */
+  readonly setup?: readonly (string | URL)[];
+}
+
+/**
+ * What `fit(..., { workers })` hands the `trainer:data-parallel` plugin: tensor data with one input and one
+ * output, and the options that apply to it (validation split already taken out as `validationData`).
+ */
+export interface DataParallelFitOptions extends WorkerOptions {
+  readonly workers: number;
+  readonly batchSize?: number;
+  readonly epochs?: number;
+  readonly initialEpoch?: number;
+  readonly shuffle?: boolean;
+  readonly seed?: number;
+  readonly validationData?: readonly [tf.Tensor, tf.Tensor];
+  readonly callbacks?: readonly Callback[];
+}
+
+/** A data-parallel training loop, as the `trainer:data-parallel` plugin creates it. */
+export type DataParallelTrainer = (
+  model: Model,
+  x: tf.Tensor,
+  y: tf.Tensor,
+  options: DataParallelFitOptions,
+) => Promise<History>;
