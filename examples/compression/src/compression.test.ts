@@ -31,7 +31,7 @@ afterAll(() => {
 
 describe('Fashion-MNIST seed CNN on a subset (2,000 train, 1,000 test)', () => {
   it('starts from the trained seed CNN (the relations below mean something)', () => {
-    expect(teacher.countParams()).toBe(56_714);
+    expect(teacher.countParams()).toBe(225_034);
     expect(teacherAccuracy).toBeGreaterThan(0.85);
   });
 
@@ -55,7 +55,7 @@ describe('Fashion-MNIST seed CNN on a subset (2,000 train, 1,000 test)', () => {
 
   it('a distilled student with a quarter of the parameters beats the student trained alone', async () => {
     const result = await distillExperiment(teacher, data, { epochs: 4, batchSize: 32, learningRate: 2e-3 });
-    expect(result.studentParams / result.teacherParams).toBeLessThanOrEqual(0.26);
+    expect(result.studentParams / result.teacherParams).toBeLessThanOrEqual(0.25);
     expect(result.distilledAccuracy).toBeGreaterThan(result.studentAloneAccuracy);
   });
 });

@@ -1,12 +1,9 @@
 import '@tensorflow/tfjs-backend-cpu';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { disposeTree } from '@tessera/core';
 import * as tf from '@tensorflow/tfjs-core';
 import { modelWeightPaths } from '@tessera/layers';
-import { chromium } from 'playwright-core';
+import { openChromium, servePage } from '@tessera/browser-testing';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FederatedServer } from '../node/federated-server.js';
 import { nodeWebSocketFactory } from '../node/node-web-socket.js';
@@ -14,19 +11,6 @@ import { fedAvg } from '../strategy/fed-avg.js';
 import { FederatedClient } from './federated-client.js';
 import { layersTrainer } from './layers-trainer.js';
 import { browserTestData, browserTestModel } from './testing/browser-test-task.js';
-import { servePage } from './testing/page-server.js';
-
-const CHROMIUM = '/usr/bin/chromium';
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -34,8 +18,6 @@ beforeAll(async () => {
 
 describe('browser client', () => {
   it('the same FederatedClient, bundled into a page in headless Chromium, joins a Node server and completes rounds', async () => {
-    // The root pretest script (scripts/setup-test-deps.mjs) installs Debian's chromium.
-    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
     const before = tf.memory().numTensors;
     const model = browserTestModel();
     model.build([null, 64]);
@@ -58,25 +40,23 @@ describe('browser client', () => {
       webSocket: nodeWebSocketFactory(),
     });
 
-    const page = await servePage(fileURLToPath(new URL('./testing/browser-client-page.ts', import.meta.url)));
-    const profile = mkdtempSync(join(tmpdir(), 'tessera-chromium-'));
-    const browser = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: FLAGS,
-    });
+    const page = await servePage(
+      fileURLToPath(new URL('./testing/browser-client-page.ts', import.meta.url)),
+      {
+        title: 'tessera federated client',
+      },
+    );
+    const tab = await openChromium(['--disable-gpu']);
     try {
-      const tab = browser.pages()[0] ?? (await browser.newPage());
-      const logs: string[] = [];
-      tab.on('console', (m) => logs.push(m.text()));
-      tab.on('pageerror', (e) => logs.push(`page error: ${e.message}`));
-      await tab.goto(`${page.url}?${new URLSearchParams({ url, id: 'browser', token: 'tb', shard: '0' })}`);
+      await tab.page.goto(
+        `${page.url}?${new URLSearchParams({ url, id: 'browser', token: 'tb', shard: '0' })}`,
+      );
       const [report, nodeReport, fromPage] = await Promise.all([
         server.run(),
         nodeClient.run(),
         page.result as Promise<{ ok: boolean; error?: string; result?: Record<string, unknown> }>,
       ]);
-      expect(fromPage.error, `page console:\n${logs.join('\n')}`).toBeUndefined();
+      expect(fromPage.error, `page console:\n${tab.logs.join('\n')}`).toBeUndefined();
       expect(fromPage.result).toMatchObject({
         fitRounds: [1, 2],
         rejected: [],
@@ -93,9 +73,8 @@ describe('browser client', () => {
       // The averaged model improves: the mean training loss falls from round 1 to round 2.
       expect(report.rounds[1]!.fitMetrics.loss).toBeLessThan(report.rounds[0]!.fitMetrics.loss!);
     } finally {
-      await browser.close();
+      await tab.close();
       await page.close();
-      rmSync(profile, { recursive: true, force: true });
       await server.close();
       model.dispose();
       tf.dispose([data.x, data.y]);

@@ -103,7 +103,9 @@ describe('fit(..., { workers })', () => {
   it('says which package provides the trainer when none is registered', async () => {
     const [xs, ys] = [x(), y()];
     const net = compiledMlp();
-    await expect(net.fit(xs, ys, { workers: 2 })).rejects.toThrow(/registerCompress\(\) from @tessera\/compress/);
+    await expect(net.fit(xs, ys, { workers: 2 })).rejects.toThrow(
+      /registerCompress\(\) from @tessera\/compress/,
+    );
     net.dispose();
     tf.dispose([xs, ys]);
   });

@@ -72,4 +72,32 @@ describe('MaxPoolGrad correction for wasm', () => {
       expectClose(actual!.values, expected!.values, 1e-6);
     },
   );
+
+  it('routes each window’s gradient to its first maximum, -Infinity-only windows included (PyTorch’s rule)', async () => {
+    // 2×2 windows, stride 2, over one 4×4 channel: a tie at 5 (first one wins), an all -Infinity window
+    // (its first cell wins), a plain maximum, and a window of equal negatives.
+    const x = [
+      [5, 1, -Infinity, -Infinity],
+      [5, 0, -Infinity, -Infinity],
+      [0, 2, -3, -3],
+      [9, 1, -3, -3],
+    ];
+    const [got] = await runOn('wasm', () =>
+      tf.tidy(() => {
+        const input = tf.tensor4d(x.flat(), [1, 4, 4, 1]);
+        const dy = tf.tensor4d([1, 2, 3, 4], [1, 2, 2, 1]);
+        const attrs = { filterSize: 2, strides: 2, pad: 'valid' } as unknown as tf.NamedAttrMap;
+        return [
+          tf
+            .engine()
+            .runKernel(
+              tf.MaxPoolGrad,
+              { dy, input, output: tf.maxPool(input, 2, 2, 'valid') },
+              attrs,
+            ) as tf.Tensor,
+        ];
+      }),
+    );
+    expect(Array.from(got!.values)).toEqual([1, 0, 2, 0, 0, 0, 0, 0, 0, 0, 4, 0, 3, 0, 0, 0]);
+  });
 });

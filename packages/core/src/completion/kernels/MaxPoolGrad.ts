@@ -42,7 +42,7 @@ function maxPoolGradOnHost(
               const at = image + row * rowStride + col * channels + d;
               const v = x[at]!;
               // `where < 0` takes the first in-bounds cell even when every value is -Infinity.
-              if (where < 0 || v > best || (v !== v && best === best)) {
+              if (where < 0 || v > best || (Number.isNaN(v) && !Number.isNaN(best))) {
                 best = v;
                 where = at;
               }
