@@ -1,9 +1,9 @@
-// Data-parallel training throughput of @tessera/compress's fitDataParallel against single-worker training,
+// Data-parallel training throughput of model.fit(..., { workers }) (@tessera/compress's trainer) against single-worker training,
 // side by side: the Fashion-MNIST seed CNN (examples/compression) on the wasm backend, one epoch over 4,096
 // training images in global batches of 64. Times only the epoch (worker start-up — about a second per worker
 // through tsx from sources — is excluded, as it is paid once per fit).
 // `npm run bench -- data-parallel`; results in bench/results/data-parallel.{json,md}.
-import { fitDataParallel } from '@tessera/compress';
+import { registerCompress } from '@tessera/compress';
 import { initBackend } from '@tessera/core';
 import type { Callback, Model } from '@tessera/layers';
 import { disposeFashion, type FashionSplits, loadFashion } from '../examples/compression/src/fashion.js';
@@ -38,12 +38,12 @@ function epochTimer(): Callback & { seconds: number } {
 async function parallel(workers: number): Promise<{ units: number; seconds: number }> {
   const model = compiled();
   const timer = epochTimer();
-  await fitDataParallel(model, data!.train.x, data!.train.y, {
+  await model.fit(data!.train.x, data!.train.y, {
     workers,
+    workerOptions: { backend: 'wasm' },
     batchSize: BATCH,
     epochs: 1,
     seed: 1,
-    backend: 'wasm',
     callbacks: [timer],
   });
   model.dispose();
@@ -52,12 +52,13 @@ async function parallel(workers: number): Promise<{ units: number; seconds: numb
 
 const bench: Benchmark = {
   name: 'data-parallel',
-  description: `Training throughput in images per second of the Fashion-MNIST seed CNN (examples/compression, 56,714 parameters) on the wasm backend: one epoch of ${EXAMPLES} images in global batches of ${BATCH}, Adam. \`fitDataParallel\` with 2 workers against 1 worker (the same code path, so the ratio is the speedup) and against \`model.fit\` in the main thread. Epoch time only; worker start-up excluded.`,
+  description: `Training throughput in images per second of the Fashion-MNIST seed CNN (examples/compression and examples/fashion-mnist, 225,034 parameters) on the wasm backend: one epoch of ${EXAMPLES} images in global batches of ${BATCH}, Adam. \`model.fit(x, y, { workers: 2 })\` against \`{ workers: 1 }\` (the same code path, so the ratio is the speedup) and against \`model.fit\` without workers, in the main thread. Epoch time only; worker start-up excluded.`,
   unit: 'images/s',
   repeats: 3,
   warmup: 1,
   async setup() {
     await initBackend('wasm');
+    registerCompress();
     data = await loadFashion({ trainSize: EXAMPLES, testSize: 1 });
   },
   cases: {
@@ -73,8 +74,8 @@ const bench: Benchmark = {
       model.dispose();
       return { units: EXAMPLES, seconds: timer.seconds };
     },
-    'fitDataParallel, 1 worker (wasm)': () => parallel(1),
-    'fitDataParallel, 2 workers (wasm)': () => parallel(2),
+    'fit { workers: 1 } (wasm)': () => parallel(1),
+    'fit { workers: 2 } (wasm)': () => parallel(2),
   },
   teardown() {
     if (data) disposeFashion(data);
