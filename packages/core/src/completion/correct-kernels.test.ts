@@ -72,6 +72,7 @@ describe('correctKernels', () => {
       'wasm/StridedSlice',
       'wasm/BatchMatMul',
       'wasm/GatherV2',
+      'wasm/Conv2DBackpropInput',
       'cpu/MaxPool3DGrad',
       'cpu/ResizeBilinearGrad',
       'cpu/Transform',

@@ -4,6 +4,7 @@ import { ValidationError } from '../errors/index.js';
 import type { KernelCorrection } from './kernel-correction.js';
 import { cpuBatchMatMulCorrection, wasmBatchMatMulCorrection } from './kernels/BatchMatMul.js';
 import { wasmCastCorrection } from './kernels/Cast.js';
+import { wasmConv2DBackpropInputCorrection } from './kernels/Conv2DBackpropInput.js';
 import { wasmFloorDivCorrection } from './kernels/FloorDiv.js';
 import { wasmFusedMatMulCorrection } from './kernels/_FusedMatMul.js';
 import { wasmGatherV2Correction } from './kernels/GatherV2.js';
@@ -36,6 +37,7 @@ export const kernelCorrections: readonly KernelCorrection[] = Object.freeze([
   wasmStridedSliceCorrection,
   wasmBatchMatMulCorrection,
   wasmGatherV2Correction,
+  wasmConv2DBackpropInputCorrection,
   cpuMaxPool3DGradCorrection,
   cpuResizeBilinearGradCorrection,
   cpuTransformCorrection,

@@ -9,6 +9,7 @@ export * from './kernels/_FusedMatMul.js';
 export * from './kernels/BatchMatMul.js';
 export * from './kernels/Cast.js';
 export * from './kernels/Conv2DBackpropFilter.js';
+export * from './kernels/Conv2DBackpropInput.js';
 export * from './kernels/DepthwiseConv2dNativeBackpropFilter.js';
 export * from './kernels/DepthwiseConv2dNativeBackpropInput.js';
 export * from './kernels/Einsum.js';

@@ -20,6 +20,14 @@ const exercises: Record<string, () => tf.Tensor> = {
         { x: t4([1, 3, 7, 6], 1), dy: t4([1, 2, 3, 3], 2) },
         { strides: 2, pad: 'valid', dataFormat: 'NCHW', filterShape: [2, 2, 3, 2] },
       ),
+  Conv2DBackpropInput: () =>
+    tf
+      .engine()
+      .runKernel(
+        tf.Conv2DBackpropInput,
+        { dy: t4([1, 5, 4, 2], 1), filter: t4([3, 2, 3, 2], 2) },
+        { strides: 1, pad: 'valid', dataFormat: 'NHWC', inputShape: [1, 7, 5, 3] },
+      ),
   DepthwiseConv2dNativeBackpropFilter: () =>
     tf
       .engine()
