@@ -12,7 +12,7 @@ import {
 } from '@tessera/backend-webgpu';
 import { initBackend } from '@tessera/core';
 import type { Sequential } from '@tessera/layers';
-import { digitsCnn, digitsTensors } from '../packages/backend-webgpu/src/testing/digits-cnn.js';
+import { digitsCnn, digitsTensors } from '../packages/backend-webgpu/test/digits-cnn.js';
 import type { Benchmark } from './harness.js';
 
 const SIZE = 1024;

@@ -2,9 +2,9 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '@tessera/core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registerWebGPUBackend } from './index.js';
-import { countSyncReads } from './testing/count-sync-reads.js';
-import { fitDigitsCnn } from './testing/digits-cnn.js';
+import { registerWebGPUBackend } from '../src/index.js';
+import { countSyncReads } from '../src/testing/count-sync-reads.js';
+import { fitDigitsCnn } from './digits-cnn.js';
 
 /** How far the webgpu losses may drift from cpu's: float32 kernels that sum in another order. */
 const RELATIVE_TOLERANCE = 1e-3;

@@ -1,8 +1,8 @@
 // The page the browser test bundles: selects webgpu through Tessera exactly as an app would, fits the
 // digits CNN with @tessera/layers, and posts the losses (or the error) back to the test's server.
 import { initBackend } from '@tessera/core';
-import { describeWebGPUBackend } from '../backend/describe-webgpu-backend.js';
-import { registerWebGPUBackend } from '../backend/register-webgpu-backend.js';
+import { describeWebGPUBackend } from '../src/backend/describe-webgpu-backend.js';
+import { registerWebGPUBackend } from '../src/backend/register-webgpu-backend.js';
 import { fitDigitsCnn } from './digits-cnn.js';
 
 async function run(): Promise<unknown> {

@@ -3,8 +3,8 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { openChromium, pageResult, servePage } from '@tessera/browser-testing';
 import { describe, expect, it } from 'vitest';
-import type { WebGPUAdapterDescription } from './index.js';
-import { type DigitsCnnRun, fitDigitsCnn } from './testing/digits-cnn.js';
+import type { WebGPUAdapterDescription } from '../src/index.js';
+import { type DigitsCnnRun, fitDigitsCnn } from './digits-cnn.js';
 
 // Two epochs of four batches: enough to see training move, small enough for SwiftShader in Chromium.
 const EPOCHS = 2;
@@ -25,7 +25,7 @@ describe('browser: a bundled page selects webgpu in headless Chromium and fits a
     const node = await fitDigitsCnn(EPOCHS, SAMPLES);
     expect(tf.memory().numTensors).toBe(before);
 
-    const server = await servePage(fileURLToPath(new URL('./testing/browser-page.ts', import.meta.url)), {
+    const server = await servePage(fileURLToPath(new URL('./browser-page.ts', import.meta.url)), {
       title: 'tessera webgpu',
     });
     const tab = await openChromium(FLAGS);
