@@ -4,6 +4,7 @@ import { initBackend } from '@tessera/core';
 import { describeWebGPUBackend } from '../src/backend/describe-webgpu-backend.js';
 import { registerWebGPUBackend } from '../src/backend/register-webgpu-backend.js';
 import { fitDigitsCnn } from './digits-cnn.js';
+import { reportToTest } from '@tessera/browser-testing/page';
 
 async function run(): Promise<unknown> {
   registerWebGPUBackend();
@@ -15,15 +16,4 @@ async function run(): Promise<unknown> {
   return { backend: selection.name, adapter, ...run };
 }
 
-const report = (body: unknown) =>
-  fetch('/result', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-
-run().then(
-  (result) => report({ ok: true, result }),
-  (error: unknown) =>
-    report({ ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
-);
+reportToTest(run);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { openChromium, pageResult, servePage } from '@tessera/browser-testing';
 import { describe, expect, it } from 'vitest';
+import { relativeDifference } from '../src/testing/toy-cnn.js';
 import { browserRun, toyCnn, toyImages } from './browser/toy-run.js';
 
 interface PageReport {
@@ -21,16 +22,6 @@ interface PageReport {
 }
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-
-function relativeDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < a.length; i++) {
-    num += (a[i]! - b[i]!) ** 2;
-    den += a[i]! ** 2;
-  }
-  return Math.sqrt(num / den);
-}
 
 describe('browser: fitDataParallel on two module Web Workers in headless Chromium', () => {
   it('trains to the weights Node’s single-worker fit reaches (1e-5 relative), over shared memory', async () => {

@@ -1,9 +1,10 @@
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { ValidationError } from '@tessera/core';
-import { Conv2D, Dense, Flatten, type Model, sequential } from '@tessera/layers';
+import type { Model } from '@tessera/layers';
 import { accuracy } from '@tessera/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { relativeDifference, toyCnn } from '../testing/toy-cnn.js';
 import { LOGITS_LOSS, quadrantImages } from '../testing/toy-data.js';
 import { registerCompress } from '../register.js';
 import { fitDataParallel } from './fit-data-parallel.js';
@@ -15,35 +16,10 @@ beforeAll(async () => {
 });
 afterAll(() => tf.dispose([data.x, data.y]));
 
-function cnn(): Model {
-  const model = sequential(
-    [
-      new Conv2D({ filters: 4, kernelSize: 3, activation: 'relu', seed: 31, name: 'conv' }),
-      new Flatten({ name: 'flat' }),
-      new Dense({ units: 4, seed: 32, name: 'logits' }),
-    ],
-    { inputShape: [8, 8, 1] },
-  );
-  model.compile({
-    optimizer: { name: 'adam', options: { learningRate: 0.01 } },
-    loss: LOGITS_LOSS,
-    metrics: ['accuracy'],
-  });
-  return model;
-}
+const cnn = toyCnn;
 
 async function flatWeights(model: Model): Promise<Float32Array[]> {
   return Promise.all(model.weights.map(async (w) => (await w.variable.data()) as Float32Array));
-}
-
-function relativeDifference(a: Float32Array, b: Float32Array): number {
-  let num = 0;
-  let den = 0;
-  for (let i = 0; i < a.length; i++) {
-    num += (a[i]! - b[i]!) ** 2;
-    den += a[i]! ** 2;
-  }
-  return Math.sqrt(num / den);
 }
 
 // 160 examples in global batches of 16: 10 steps per epoch, 20 steps in 2 epochs.

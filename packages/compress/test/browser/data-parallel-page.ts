@@ -4,6 +4,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
 import { fitDataParallel } from '../../src/parallel/fit-data-parallel.js';
 import { browserRun, toyCnn, toyImages } from './toy-run.js';
+import { reportToTest } from '@tessera/browser-testing/page';
 
 async function weightsOf(model: { weights: readonly { variable: tf.Variable }[] }): Promise<number[][]> {
   return Promise.all(model.weights.map(async (w) => Array.from(await w.variable.data())));
@@ -35,14 +36,4 @@ async function run(): Promise<unknown> {
   return { ...result, tensorsLeft: tf.memory().numTensors };
 }
 
-const post = (body: unknown) =>
-  fetch('/result', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-run().then(
-  (result) => post({ ok: true, result }),
-  (error: unknown) =>
-    post({ ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
-);
+reportToTest(run);

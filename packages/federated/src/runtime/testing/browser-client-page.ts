@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { FederatedClient } from '../federated-client.js';
 import { layersTrainer } from '../layers-trainer.js';
 import { browserTestData, browserTestModel } from './browser-test-task.js';
+import { reportToTest } from '@tessera/browser-testing/page';
 
 async function run(): Promise<unknown> {
   await tf.setBackend('cpu');
@@ -27,14 +28,4 @@ async function run(): Promise<unknown> {
   };
 }
 
-const post = (body: unknown) =>
-  fetch('/result', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-run().then(
-  (result) => post({ ok: true, result }),
-  (error: unknown) =>
-    post({ ok: false, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) }),
-);
+reportToTest(run);
