@@ -1,10 +1,8 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { requireRank, singleInput, singleShape } from '../../layer/layer-inputs.js';
-import { Layer } from '../../layer/layer.js';
-import type { ForwardContext, LayerConfig, LayerInputs, Shape } from '../../layer/layer-types.js';
-import { convOutputLength } from '../../ops/conv-utils.js';
+import type { LayerConfig } from '../../layer/layer-types.js';
 import { avgPool1d } from '../../ops/pooling.js';
-import { type PoolingConfig, type PoolWindow, poolWindow } from './pool-config.js';
+import type { PoolingConfig, PoolWindow } from './pool-config.js';
+import { PoolingLayer } from './pooling-layer.js';
 
 /** Config of {@link AveragePooling1D}. */
 export interface AveragePooling1DConfig extends LayerConfig, PoolingConfig {}
@@ -17,31 +15,12 @@ export interface AveragePooling1DConfig extends LayerConfig, PoolingConfig {}
  * new AveragePooling1D({ poolSize: 2 }).call(tf.zeros([4, 10, 3])); // [4, 5, 3]
  * ```
  */
-export class AveragePooling1D extends Layer<tf.Tensor> {
-  readonly window: PoolWindow;
-
+export class AveragePooling1D extends PoolingLayer {
   constructor(config: AveragePooling1DConfig = {}) {
-    super('AveragePooling1D', config);
-    this.window = poolWindow(config, 1, this.where('config'));
+    super('AveragePooling1D', config, 1);
   }
 
-  computeOutputShape(inputShape: Shape | readonly Shape[]): Shape {
-    const s = singleShape(inputShape, this.where('computeOutputShape'));
-    requireRank(s, 3, this.where('computeOutputShape'));
-    const { poolSize, strides, padding } = this.window;
-    return [s[0] ?? null, convOutputLength(s[1] ?? null, poolSize[0]!, strides[0]!, padding), s[2] ?? null];
-  }
-
-  protected buildWeights(): void {}
-
-  protected forward(inputs: LayerInputs, _context: ForwardContext): tf.Tensor {
-    const x = singleInput(inputs, this.where('call'));
-    requireRank(x.shape, 3, this.where('call'));
-    const { poolSize, strides, padding } = this.window;
+  protected pool(x: tf.Tensor, { poolSize, strides, padding }: PoolWindow): tf.Tensor {
     return avgPool1d(x as tf.Tensor3D, { poolSize: poolSize[0]!, stride: strides[0]!, padding });
-  }
-
-  protected layerConfig(): Record<string, unknown> {
-    return { ...this.window };
   }
 }

@@ -1,10 +1,8 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { requireRank, singleInput, singleShape } from '../../layer/layer-inputs.js';
-import { Layer } from '../../layer/layer.js';
-import type { ForwardContext, LayerConfig, LayerInputs, Shape } from '../../layer/layer-types.js';
-import { convOutputLength } from '../../ops/conv-utils.js';
+import type { LayerConfig } from '../../layer/layer-types.js';
 import { avgPool2d } from '../../ops/pooling.js';
-import { type PoolingConfig, type PoolWindow, poolWindow } from './pool-config.js';
+import type { PoolingConfig, PoolWindow } from './pool-config.js';
+import { PoolingLayer } from './pooling-layer.js';
 
 /** Config of {@link AveragePooling2D}. */
 export interface AveragePooling2DConfig extends LayerConfig, PoolingConfig {}
@@ -17,40 +15,16 @@ export interface AveragePooling2DConfig extends LayerConfig, PoolingConfig {}
  * new AveragePooling2D({ poolSize: 2 }).call(tf.zeros([1, 28, 28, 8])); // [1, 14, 14, 8]
  * ```
  */
-export class AveragePooling2D extends Layer<tf.Tensor> {
-  readonly window: PoolWindow;
-
+export class AveragePooling2D extends PoolingLayer {
   constructor(config: AveragePooling2DConfig = {}) {
-    super('AveragePooling2D', config);
-    this.window = poolWindow(config, 2, this.where('config'));
+    super('AveragePooling2D', config, 2);
   }
 
-  computeOutputShape(inputShape: Shape | readonly Shape[]): Shape {
-    const s = singleShape(inputShape, this.where('computeOutputShape'));
-    requireRank(s, 4, this.where('computeOutputShape'));
-    const { poolSize, strides, padding } = this.window;
-    return [
-      s[0] ?? null,
-      convOutputLength(s[1] ?? null, poolSize[0]!, strides[0]!, padding),
-      convOutputLength(s[2] ?? null, poolSize[1]!, strides[1]!, padding),
-      s[3] ?? null,
-    ];
-  }
-
-  protected buildWeights(): void {}
-
-  protected forward(inputs: LayerInputs, _context: ForwardContext): tf.Tensor {
-    const x = singleInput(inputs, this.where('call'));
-    requireRank(x.shape, 4, this.where('call'));
-    const { poolSize, strides, padding } = this.window;
+  protected pool(x: tf.Tensor, { poolSize, strides, padding }: PoolWindow): tf.Tensor {
     return avgPool2d(x as tf.Tensor4D, {
       poolSize: poolSize as [number, number],
       strides: strides as [number, number],
       padding,
     });
-  }
-
-  protected layerConfig(): Record<string, unknown> {
-    return { ...this.window };
   }
 }

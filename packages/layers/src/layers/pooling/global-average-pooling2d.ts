@@ -1,8 +1,6 @@
-import type * as tf from '@tensorflow/tfjs-core';
-import { requireRank, singleInput, singleShape } from '../../layer/layer-inputs.js';
-import { Layer } from '../../layer/layer.js';
-import type { ForwardContext, LayerConfig, LayerInputs, Shape } from '../../layer/layer-types.js';
-import { type GlobalPoolingConfig, globalPoolMasked, globalPoolShape, keepDimsOf } from './global-pooling.js';
+import type { LayerConfig } from '../../layer/layer-types.js';
+import type { GlobalPoolingConfig } from './global-pooling.js';
+import { GlobalPoolingLayer } from './pooling-layer.js';
 
 /** Config of {@link GlobalAveragePooling2D}. */
 export interface GlobalAveragePooling2DConfig extends LayerConfig, GlobalPoolingConfig {}
@@ -15,36 +13,8 @@ export interface GlobalAveragePooling2DConfig extends LayerConfig, GlobalPooling
  * new GlobalAveragePooling2D().call(features); // [batch, channels]
  * ```
  */
-export class GlobalAveragePooling2D extends Layer<tf.Tensor> {
-  readonly keepDims: boolean;
-
+export class GlobalAveragePooling2D extends GlobalPoolingLayer {
   constructor(config: GlobalAveragePooling2DConfig = {}) {
-    super('GlobalAveragePooling2D', config);
-    this.keepDims = keepDimsOf(config, this.where('config'));
-  }
-
-  computeOutputShape(inputShape: Shape | readonly Shape[]): Shape {
-    return globalPoolShape(
-      singleShape(inputShape, this.where('computeOutputShape')),
-      4,
-      this.keepDims,
-      this.where('computeOutputShape'),
-    );
-  }
-
-  protected buildWeights(): void {}
-
-  protected forward(inputs: LayerInputs, _context: ForwardContext): tf.Tensor {
-    const x = singleInput(inputs, this.where('call'));
-    requireRank(x.shape, 4, this.where('call'));
-    return globalPoolMasked(x, 'avg', this.keepDims, null);
-  }
-
-  protected override maskFor(): null {
-    return null;
-  }
-
-  protected layerConfig(): Record<string, unknown> {
-    return { keepDims: this.keepDims };
+    super('GlobalAveragePooling2D', config, { rank: 4, mode: 'avg' });
   }
 }
