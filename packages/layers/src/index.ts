@@ -37,6 +37,7 @@ export * from './layers/attention/position-embedding.js';
 export * from './layers/attention/sine-position-encoding.js';
 export * from './layers/attention/transformer-encoder.js';
 export type { ConvWindow, ConvWindowConfig } from './layers/convolutional/conv-config.js';
+export * from './layers/convolutional/conv-layer.js';
 export * from './layers/convolutional/conv1d.js';
 export * from './layers/convolutional/conv2d.js';
 export * from './layers/convolutional/conv2d-transpose.js';

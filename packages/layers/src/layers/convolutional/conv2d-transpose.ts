@@ -1,18 +1,9 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { type ActivationFunction, resolveActivation } from '../../activations/activation.js';
-import { checkLastDim, lastDim, requireRank, singleInput, singleShape } from '../../layer/layer-inputs.js';
-import { Layer } from '../../layer/layer.js';
-import type { ForwardContext, LayerConfig, LayerInputs, Shape } from '../../layer/layer-types.js';
-import type { PluginSpec } from '../../layer/plugin-spec.js';
 import { conv2dTranspose } from '../../ops/convolution.js';
-import { type KernelWeightConfig, kernelWeightDefaults } from '../core/dense.js';
-import { type ConvWindow, type ConvWindowConfig, convWindow, filtersOf } from './conv-config.js';
+import { ConvLayer, type ConvLayerConfig } from './conv-layer.js';
 
 /** Config of {@link Conv2DTranspose}. */
-export interface Conv2DTransposeConfig extends LayerConfig, KernelWeightConfig, ConvWindowConfig {
-  filters: number;
-  activation?: PluginSpec | null;
-}
+export interface Conv2DTransposeConfig extends ConvLayerConfig {}
 
 /**
  * Transposed 2-D convolution layer (Keras `Conv2DTranspose`, channels-last), the usual learned upsampling:
@@ -26,80 +17,34 @@ export interface Conv2DTransposeConfig extends LayerConfig, KernelWeightConfig, 
  * up.call(tf.zeros([1, 7, 7, 16])); // [1, 14, 14, 8]
  * ```
  */
-export class Conv2DTranspose extends Layer<tf.Tensor> {
-  readonly filters: number;
-  readonly window: ConvWindow<'valid' | 'same'>;
-  readonly activation: PluginSpec | null;
-  readonly weightConfig: Required<KernelWeightConfig>;
-  readonly #activationFn: ActivationFunction | null;
-  #kernel: tf.Variable | null = null;
-  #bias: tf.Variable | null = null;
-
+export class Conv2DTranspose extends ConvLayer {
   constructor(config: Conv2DTransposeConfig) {
-    super('Conv2DTranspose', config);
-    this.filters = filtersOf(config.filters, this.where('config'));
-    this.window = convWindow(config, 2, ['valid', 'same'], this.where('config'));
-    this.activation = config.activation ?? null;
-    this.#activationFn = resolveActivation(this.activation, undefined, this.where('activation'));
-    this.weightConfig = kernelWeightDefaults(config, this.where('config'));
+    super('Conv2DTranspose', config, 2, ['valid', 'same']);
   }
 
-  computeOutputShape(inputShape: Shape | readonly Shape[]): Shape {
-    const s = singleShape(inputShape, this.where('computeOutputShape'));
-    requireRank(s, 4, this.where('computeOutputShape'));
-    const { kernelSize: k, strides, padding, dilationRate: d } = this.window;
-    return [
-      s[0] ?? null,
-      transposedLength(s[1] ?? null, k[0]!, strides[0]!, padding, d[0]!),
-      transposedLength(s[2] ?? null, k[1]!, strides[1]!, padding, d[1]!),
-      this.filters,
-    ];
+  protected override outputLength(size: number | null, axis: number): number | null {
+    const { kernelSize, strides, padding, dilationRate } = this.window;
+    return transposedLength(size, kernelSize[axis]!, strides[axis]!, padding, dilationRate[axis]!);
   }
 
-  protected buildWeights(inputShape: Shape | readonly Shape[]): void {
-    const s = singleShape(inputShape, this.where('build'));
-    requireRank(s, 4, this.where('build'));
-    const c = this.weightConfig;
-    const [kh, kw] = this.window.kernelSize as [number, number];
-    this.#kernel = this.addWeight('kernel', [kh, kw, this.filters, lastDim(s, this.where('build'))], {
-      initializer: c.kernelInitializer,
-      regularizer: c.kernelRegularizer,
-      constraint: c.kernelConstraint,
-    });
-    if (c.useBias) {
-      this.#bias = this.addWeight('bias', [this.filters], {
-        initializer: c.biasInitializer,
-        regularizer: c.biasRegularizer,
-        constraint: c.biasConstraint,
-      });
-    }
+  /** `[kh, kw, filters, in]`: the layout of the forward convolution this one transposes. */
+  protected override kernelShape(inChannels: number): number[] {
+    return [...this.window.kernelSize, this.filters, inChannels];
   }
 
-  protected forward(inputs: LayerInputs, _context: ForwardContext): tf.Tensor {
-    const x = singleInput(inputs, this.where('call'));
-    requireRank(x.shape, 4, this.where('call'));
-    checkLastDim(x, this.#kernel!.shape[3]!, this.where('call'));
+  protected override inputChannelAxis(): number {
+    return 3;
+  }
+
+  protected convolve(x: tf.Tensor, kernel: tf.Tensor, bias: tf.Tensor | null): tf.Tensor {
     const { strides, padding, dilationRate } = this.window;
     return conv2dTranspose(
       x as tf.Tensor4D,
-      this.#kernel as unknown as tf.Tensor4D,
-      this.#bias as tf.Tensor1D | null,
+      kernel as tf.Tensor4D,
+      bias as tf.Tensor1D | null,
       { strides: strides as [number, number], padding, dilationRate: dilationRate as [number, number] },
-      this.#activationFn,
+      this.activationFn,
     );
-  }
-
-  protected layerConfig(): Record<string, unknown> {
-    const { kernelSize, strides, padding, dilationRate } = this.window;
-    return {
-      filters: this.filters,
-      kernelSize,
-      strides,
-      padding,
-      dilationRate,
-      activation: this.activation,
-      ...this.weightConfig,
-    };
   }
 }
 
