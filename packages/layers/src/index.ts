@@ -78,6 +78,8 @@ export type {
   RecurrentConfig,
   RecurrentSettings,
 } from './layers/recurrent/recurrent-config.js';
+export { RecurrentLayer } from './layers/recurrent/recurrent-layer.js';
+export type { ProjectedStep } from './layers/recurrent/recurrent-run.js';
 export * from './layers/recurrent/simple-rnn.js';
 export * from './layers/regularization/dropout.js';
 export * from './layers/regularization/gaussian-noise.js';

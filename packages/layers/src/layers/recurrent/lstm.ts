@@ -1,15 +1,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { type ActivationFunction, resolveActivation } from '../../activations/activation.js';
+import type { Initializer } from '../../initializers/initializer.js';
 import { resolveInitializer } from '../../initializers/initializer-plugins.js';
 import { bool } from '../../layer/config-checks.js';
-import { lastDim, singleShape } from '../../layer/layer-inputs.js';
-import { Layer } from '../../layer/layer.js';
-import type { ForwardContext, LayerInputs, Mask, Shape } from '../../layer/layer-types.js';
+import type { ForwardContext, LayerInputs } from '../../layer/layer-types.js';
 import type { PluginSpec } from '../../layer/plugin-spec.js';
 import { lstmStep } from '../../ops/recurrent-cells.js';
-import type { RecurrentCallOptions, RecurrentConfig, RecurrentSettings } from './recurrent-config.js';
-import { recurrentSettings } from './recurrent-config.js';
-import { recurrentMask, recurrentOutputShape, runRecurrent } from './recurrent-run.js';
+import type { RecurrentCallOptions, RecurrentConfig } from './recurrent-config.js';
+import { RecurrentLayer } from './recurrent-layer.js';
 
 /** Config of {@link LSTM}. */
 export interface LSTMConfig extends RecurrentConfig {
@@ -31,23 +29,15 @@ export interface LSTMConfig extends RecurrentConfig {
  * const [last, h, c] = lstm.call(tf.zeros([2, 10, 8])) as tf.Tensor[];
  * ```
  */
-export class LSTM extends Layer<tf.Tensor | tf.Tensor[], RecurrentCallOptions> {
-  readonly settings: RecurrentSettings;
+export class LSTM extends RecurrentLayer {
   readonly recurrentActivation: PluginSpec;
   readonly unitForgetBias: boolean;
-  readonly #activation: ActivationFunction;
   readonly #recurrentActivation: ActivationFunction;
-  #kernel: tf.Variable | null = null;
-  #recurrentKernel: tf.Variable | null = null;
-  #bias: tf.Variable | null = null;
 
   constructor(config: LSTMConfig) {
-    super('LSTM', config);
-    this.settings = recurrentSettings(config, this.where('config'));
+    super('LSTM', config, { gates: 4, states: 2 });
     this.recurrentActivation = config.recurrentActivation ?? 'sigmoid';
     this.unitForgetBias = bool(config.unitForgetBias, true, this.where('unitForgetBias'));
-    this.#activation =
-      resolveActivation(this.settings.activation, undefined, this.where('activation')) ?? ((x) => x);
     this.#recurrentActivation = resolveActivation(
       this.recurrentActivation,
       undefined,
@@ -55,37 +45,14 @@ export class LSTM extends Layer<tf.Tensor | tf.Tensor[], RecurrentCallOptions> {
     )!;
   }
 
-  computeOutputShape(inputShape: Shape | readonly Shape[]): Shape | Shape[] {
-    return recurrentOutputShape(inputShape, this.settings, 2, this.where('computeOutputShape'));
-  }
-
-  protected buildWeights(inputShape: Shape | readonly Shape[]): void {
+  /** Keras's `unit_forget_bias`: the bias initialiser for the i, c, o gates, ones for the forget gate. */
+  protected override biasInitializer(): PluginSpec | Initializer {
     const s = this.settings;
-    const features = lastDim(singleShape(inputShape, this.where('build')), this.where('build'));
-    this.#kernel = this.addWeight('kernel', [features, 4 * s.units], {
-      initializer: s.kernelInitializer,
-      regularizer: s.kernelRegularizer,
-      constraint: s.kernelConstraint,
-    });
-    this.#recurrentKernel = this.addWeight('recurrent_kernel', [s.units, 4 * s.units], {
-      initializer: s.recurrentInitializer,
-      regularizer: s.recurrentRegularizer,
-      constraint: s.recurrentConstraint,
-    });
-    if (s.useBias) {
-      const base = resolveInitializer(s.biasInitializer, undefined, this.where('biasInitializer'));
-      const u = s.units;
-      // Keras's unit_forget_bias: the bias initialiser for the i, c, o gates, ones for the forget gate.
-      const initializer = this.unitForgetBias
-        ? (_shape: readonly number[], seed: number) =>
-            tf.tidy(() => tf.concat([base([u], seed), tf.ones([u]), base([2 * u], seed + 1)]))
-        : s.biasInitializer;
-      this.#bias = this.addWeight('bias', [4 * u], {
-        initializer,
-        regularizer: s.biasRegularizer,
-        constraint: s.biasConstraint,
-      });
-    }
+    if (!this.unitForgetBias) return s.biasInitializer;
+    const base = resolveInitializer(s.biasInitializer, undefined, this.where('biasInitializer'));
+    const u = s.units;
+    return (_shape: readonly number[], seed: number) =>
+      tf.tidy(() => tf.concat([base([u], seed), tf.ones([u]), base([2 * u], seed + 1)]));
   }
 
   protected forward(
@@ -93,30 +60,16 @@ export class LSTM extends Layer<tf.Tensor | tf.Tensor[], RecurrentCallOptions> {
     context: ForwardContext,
     options: RecurrentCallOptions,
   ): tf.Tensor | tf.Tensor[] {
-    const recurrentKernel = this.#recurrentKernel as unknown as tf.Tensor2D;
-    return runRecurrent({
-      inputs,
-      context,
-      options,
-      settings: this.settings,
-      stateCount: 2,
-      kernel: this.#kernel!,
-      inputBias: this.#bias,
-      where: this.where('call'),
-      step: (xw, [h, c], mask) => {
-        const next = lstmStep(xw, h!, c!, recurrentKernel, this.#activation, this.#recurrentActivation, mask);
-        return { output: next.h, states: [next.h, next.c] };
-      },
+    const recurrentKernel = this.recurrentKernel;
+    return this.run(inputs, context, options, this.bias, (xw, [h, c], mask) => {
+      const next = lstmStep(xw, h!, c!, recurrentKernel, this.activationFn, this.#recurrentActivation, mask);
+      return { output: next.h, states: [next.h, next.c] };
     });
   }
 
-  protected override maskFor(_inputs: LayerInputs, mask: Mask | readonly Mask[] | null): Mask | Mask[] {
-    return recurrentMask(mask, this.settings, 2);
-  }
-
-  protected layerConfig(): Record<string, unknown> {
+  protected override layerConfig(): Record<string, unknown> {
     return {
-      ...this.settings,
+      ...super.layerConfig(),
       recurrentActivation: this.recurrentActivation,
       unitForgetBias: this.unitForgetBias,
     };
