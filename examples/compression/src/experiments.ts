@@ -11,7 +11,7 @@ import {
   stripPruning,
   updatePruningStep,
 } from '@tessera/compress';
-import type { Model } from '@tessera/layers';
+import type { Callback, Model } from '@tessera/layers';
 import { accuracy } from '@tessera/metrics';
 import type { FashionSplits } from './fashion.js';
 import { LOGITS_LOSS, studentCnn } from './models.js';
@@ -29,11 +29,28 @@ export async function testAccuracy(model: Model, test: Split): Promise<number> {
   }
 }
 
+/** A callback that records the test accuracy after every epoch (for learning curves). */
+function testAccuracyCurve(model: Model, test: Split): Callback & { readonly values: number[] } {
+  const values: number[] = [];
+  return {
+    values,
+    async onEpochEnd() {
+      values.push(await testAccuracy(model, test));
+    },
+  };
+}
+
 /** Trains a model with Adam on the training split. */
 export async function train(
   model: Model,
   data: Split,
-  options: { epochs: number; batchSize?: number; seed?: number; learningRate?: number },
+  options: {
+    epochs: number;
+    batchSize?: number;
+    seed?: number;
+    learningRate?: number;
+    callbacks?: readonly Callback[];
+  },
 ) {
   model.compile({
     optimizer: { name: 'adam', options: { learningRate: options.learningRate ?? 1e-3 } },
@@ -43,6 +60,7 @@ export async function train(
     epochs: options.epochs,
     batchSize: options.batchSize ?? 64,
     seed: options.seed ?? 1,
+    callbacks: options.callbacks ?? [],
   });
 }
 
@@ -125,6 +143,8 @@ export interface DistillResult {
   readonly studentParams: number;
   readonly studentAloneAccuracy: number;
   readonly distilledAccuracy: number;
+  /** Test accuracy after each epoch (when asked for with `curves`): alone, distilled. */
+  readonly curves?: { readonly alone: number[]; readonly distilled: number[] };
 }
 
 /**
@@ -140,15 +160,19 @@ export async function distillExperiment(
     alpha?: number;
     temperature?: number;
     learningRate?: number;
+    /** Also measure the test accuracy after every epoch of both students. */
+    curves?: boolean;
   },
 ): Promise<DistillResult> {
   const batchSize = options.batchSize ?? 64;
   const alone = studentCnn();
+  const aloneCurve = testAccuracyCurve(alone, data.test);
   await train(alone, data.train, {
     epochs: options.epochs,
     batchSize,
     seed: 3,
     ...(options.learningRate ? { learningRate: options.learningRate } : {}),
+    ...(options.curves ? { callbacks: [aloneCurve] } : {}),
   });
   const studentAloneAccuracy = await testAccuracy(alone, data.test);
   const studentParams = alone.countParams();
@@ -161,7 +185,13 @@ export async function distillExperiment(
     temperature: options.temperature ?? 4,
   });
   distiller.compile({ optimizer: { name: 'adam', options: { learningRate: options.learningRate ?? 1e-3 } } });
-  await distiller.fit(data.train.x, data.train.y, { epochs: options.epochs, batchSize, seed: 3 });
+  const distilledCurve = testAccuracyCurve(student, data.test);
+  await distiller.fit(data.train.x, data.train.y, {
+    epochs: options.epochs,
+    batchSize,
+    seed: 3,
+    ...(options.curves ? { callbacks: [distilledCurve] } : {}),
+  });
   const distilledAccuracy = await testAccuracy(student, data.test);
   student.dispose();
   return {
@@ -170,5 +200,6 @@ export async function distillExperiment(
     studentParams,
     studentAloneAccuracy,
     distilledAccuracy,
+    ...(options.curves ? { curves: { alone: aloneCurve.values, distilled: distilledCurve.values } } : {}),
   };
 }

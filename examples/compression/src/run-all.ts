@@ -90,10 +90,11 @@ for (const scope of ['layer', 'global'] as const) {
 }
 
 if (stages.includes('distill')) {
-  const d = await distillExperiment(teacher, data, { epochs: EPOCHS });
+  const DISTILL_EPOCHS = Number(process.env.DISTILL_EPOCHS ?? EPOCHS);
+  const d = await distillExperiment(teacher, data, { epochs: DISTILL_EPOCHS, curves: true });
   results.distillation = {
     ...d,
-    epochs: EPOCHS,
+    epochs: DISTILL_EPOCHS,
     paramRatio: d.studentParams / d.teacherParams,
     alpha: 0.1,
     temperature: 4,
@@ -101,6 +102,8 @@ if (stages.includes('distill')) {
   log(
     `distillation: student ${d.studentParams} parameters (${pct(d.studentParams / d.teacherParams)} of ${d.teacherParams}); alone ${pct(d.studentAloneAccuracy)}, distilled ${pct(d.distilledAccuracy)}`,
   );
+  log(`  test accuracy by epoch, alone:     ${d.curves!.alone.map(pct).join(', ')}`);
+  log(`  test accuracy by epoch, distilled: ${d.curves!.distilled.map(pct).join(', ')}`);
   save();
 }
 teacher.dispose();
