@@ -19,12 +19,17 @@ import { seedCnn } from './models.js';
 
 const out = new URL(process.env.OUT ?? '../logs/fashion-mnist-compression.json', import.meta.url);
 const saved = new URL('../logs/seed-cnn', import.meta.url).pathname;
-const results: Record<string, unknown> = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : {};
+// Only this run's results; `save` merges them into the file.
+const results: Record<string, unknown> = {};
 const stages = (process.env.STAGES ?? 'quantize,prune-layer,prune-global,distill').split(',');
 const started = performance.now();
 const log = (message: string) =>
   console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(5)} s] ${message}`);
-const save = () => writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+// Re-read before writing: runs of different stages in parallel each add their own keys.
+const save = () => {
+  const current = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : {};
+  writeFileSync(out, `${JSON.stringify({ ...current, ...results }, null, 2)}\n`);
+};
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 
 const backend = await initBackend();
