@@ -1,7 +1,8 @@
 // The CI variant of the Fashion-MNIST runs (logs/ holds the full ones): the same relations on a subset,
 // starting from the seed CNN the full run trained (logs/seed-cnn) — int8 per-channel ≤ 27 % of float32 within
-// 1 accuracy point, 80 % pruning (three epochs of fine-tuning on 2,000 images) within 2 points, and a distilled student with a
-// quarter of the parameters beating the same student trained alone (both on the same 2,000 images).
+// 1 accuracy point, 80 % pruning (three epochs of fine-tuning on 2,000 images) within 2 points, and what
+// distillation does for a student with a quarter of the parameters (the "beats the student alone" relation
+// does not hold in the full run; see the README).
 import * as tf from '@tensorflow/tfjs-core';
 import { initBackend } from '@tessera/core';
 import { loadModel, type Model } from '@tessera/layers';
@@ -53,9 +54,18 @@ describe('Fashion-MNIST seed CNN on a subset (2,000 train, 1,000 test)', () => {
     expect(result.prunedAccuracy).toBeGreaterThanOrEqual(result.baselineAccuracy - 0.02);
   });
 
-  it('a distilled student with a quarter of the parameters beats the student trained alone', async () => {
-    const result = await distillExperiment(teacher, data, { epochs: 4, batchSize: 32, learningRate: 2e-3 });
+  // The relation, "the distilled student beats the student trained alone", does not hold for this
+  // teacher and student in the full run (logs/, README), so it is not asserted here. What distillation
+  // does do is asserted instead, together with the loss reducing to plain training at alpha = 1.
+  it('distillation moves a student with a quarter of the parameters toward the teacher; alpha = 1 is plain training', async () => {
+    const options = { epochs: 4, batchSize: 32, learningRate: 2e-3 };
+    const result = await distillExperiment(teacher, data, options);
     expect(result.studentParams / result.teacherParams).toBeLessThanOrEqual(0.25);
-    expect(result.distilledAccuracy).toBeGreaterThan(result.studentAloneAccuracy);
+    // The distilled student's softened outputs are far closer to the teacher's than the plain student's
+    // (KL at T = 4, the quantity the soft loss minimises).
+    expect(result.teacherFit.distilled.kl).toBeLessThan(0.75 * result.teacherFit.alone.kl);
+    const hardOnly = await distillExperiment(teacher, data, { ...options, alpha: 1 });
+    expect(hardOnly.distilledAccuracy).toBe(hardOnly.studentAloneAccuracy);
+    expect(hardOnly.teacherFit.distilled.kl).toBeCloseTo(hardOnly.teacherFit.alone.kl, 6);
   });
 });

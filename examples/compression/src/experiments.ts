@@ -1,4 +1,4 @@
-import type * as tf from '@tensorflow/tfjs-core';
+import * as tf from '@tensorflow/tfjs-core';
 import {
   Distiller,
   polynomialDecaySparsity,
@@ -26,6 +26,33 @@ export async function testAccuracy(model: Model, test: Split): Promise<number> {
     return metric.compute(await metric.update(metric.init(), test.y, logits));
   } finally {
     logits.dispose();
+  }
+}
+
+/**
+ * How closely a student follows the teacher on the test set: the fraction of examples where both predict
+ * the same class, and the mean KL(softmax(teacher/T) ‖ softmax(student/T)) that distillation minimises.
+ */
+async function teacherFit(
+  student: Model,
+  teacher: Model,
+  test: Split,
+  temperature: number,
+): Promise<{ agreement: number; kl: number }> {
+  const [ls, lt] = (await Promise.all([
+    student.predict(test.x, { batchSize: 500 }),
+    teacher.predict(test.x, { batchSize: 500 }),
+  ])) as [tf.Tensor, tf.Tensor];
+  const [agreement, kl] = tf.tidy(() => {
+    const same = tf.mean(tf.cast(tf.equal(tf.argMax(ls, -1), tf.argMax(lt, -1)), 'float32'));
+    const logT = tf.logSoftmax(tf.div(lt, temperature));
+    const logS = tf.logSoftmax(tf.div(ls, temperature));
+    return [same, tf.mean(tf.sum(tf.mul(tf.exp(logT), tf.sub(logT, logS)), -1))];
+  });
+  try {
+    return { agreement: (await agreement!.data())[0]!, kl: (await kl!.data())[0]! };
+  } finally {
+    tf.dispose([ls, lt, agreement!, kl!]);
   }
 }
 
@@ -143,6 +170,11 @@ export interface DistillResult {
   readonly studentParams: number;
   readonly studentAloneAccuracy: number;
   readonly distilledAccuracy: number;
+  /** How closely each student follows the teacher on the test set (see `teacherFit`). */
+  readonly teacherFit: {
+    readonly alone: { agreement: number; kl: number };
+    readonly distilled: { agreement: number; kl: number };
+  };
   /** Test accuracy after each epoch (when asked for with `curves`): alone, distilled. */
   readonly curves?: { readonly alone: number[]; readonly distilled: number[] };
 }
@@ -175,6 +207,8 @@ export async function distillExperiment(
     ...(options.curves ? { callbacks: [aloneCurve] } : {}),
   });
   const studentAloneAccuracy = await testAccuracy(alone, data.test);
+  const temperature = options.temperature ?? 4;
+  const aloneFit = await teacherFit(alone, teacher, data.test, temperature);
   const studentParams = alone.countParams();
   alone.dispose();
   const student = studentCnn();
@@ -182,7 +216,7 @@ export async function distillExperiment(
     teacher,
     student,
     alpha: options.alpha ?? 0.1,
-    temperature: options.temperature ?? 4,
+    temperature,
   });
   distiller.compile({ optimizer: { name: 'adam', options: { learningRate: options.learningRate ?? 1e-3 } } });
   const distilledCurve = testAccuracyCurve(student, data.test);
@@ -193,6 +227,7 @@ export async function distillExperiment(
     ...(options.curves ? { callbacks: [distilledCurve] } : {}),
   });
   const distilledAccuracy = await testAccuracy(student, data.test);
+  const distilledFit = await teacherFit(student, teacher, data.test, temperature);
   student.dispose();
   return {
     teacherAccuracy: await testAccuracy(teacher, data.test),
@@ -200,6 +235,7 @@ export async function distillExperiment(
     studentParams,
     studentAloneAccuracy,
     distilledAccuracy,
+    teacherFit: { alone: aloneFit, distilled: distilledFit },
     ...(options.curves ? { curves: { alone: aloneCurve.values, distilled: distilledCurve.values } } : {}),
   };
 }
