@@ -55,6 +55,7 @@ describe('browser: fitDataParallel on two module Web Workers in headless Chromiu
       r.singleWeights.forEach((w, i) => {
         expect(relativeDifference(expected[i]!, w), `weight ${i}, page thread`).toBeLessThan(1e-5);
       });
+      expect(r.parallelLoss).toHaveLength(browserRun.epochs);
       r.parallelLoss.forEach((loss, e) => {
         expect(loss).toBeCloseTo(history.history.loss![e]!, 5);
       });

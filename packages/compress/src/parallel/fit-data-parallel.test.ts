@@ -45,6 +45,8 @@ describe('fitDataParallel', () => {
       });
       // Training moved the weights far more than the tolerance.
       expect(relativeDifference(initial[0]!, got[0]!)).toBeGreaterThan(1e-2);
+      // Every epoch is reported, the last one too (its report can arrive after worker 0's 'done').
+      expect(history.history.loss).toHaveLength(single.history.loss!.length);
       history.history.loss!.forEach((l, e) => {
         expect(l).toBeCloseTo(single.history.loss![e]!, 5);
       });
@@ -112,6 +114,31 @@ describe('fitDataParallel', () => {
     // The validation loss is the model's own loss on the data, computed here with the weights handed back.
     const logs = await model.evaluate(data.x, data.y);
     expect(history.history.val_loss!.at(-1)).toBeCloseTo(logs.loss!, 5);
+    model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('returns only after the last epoch has been handled (its callbacks may outlast the workers)', async () => {
+    const before = tf.memory().numTensors;
+    const model = cnn();
+    const events: string[] = [];
+    const slow = {
+      async onEpochEnd(epoch: number) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        events.push(`epoch ${epoch} end`);
+      },
+      onTrainEnd() {
+        events.push('train end');
+      },
+    };
+    const history = await fitDataParallel(model, data.x, data.y, {
+      ...run,
+      workers: 2,
+      backend: 'cpu',
+      callbacks: [slow as never],
+    });
+    expect(events).toEqual(['epoch 0 end', 'epoch 1 end', 'train end']);
+    expect(history.history.loss).toHaveLength(2);
     model.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -94,6 +94,16 @@ export async function fitDataParallel(
         Atomics.notify(cells, GO_CELL);
         reject(error);
       };
+      // Worker 0's 'done' can overtake another worker's report of the last epoch: finish only once every
+      // epoch report has been handled (logs, validation, callbacks).
+      let done: Extract<WorkerMessage, { type: 'done' }> | null = null;
+      let epochInProgress = false;
+      const finish = () => {
+        if (!done || epochInProgress || reports.some(Boolean)) return;
+        setWeights(done.weights);
+        compiled.optimizer.restoreState(done.optimizerState);
+        resolve();
+      };
       const go = (value: number) => {
         Atomics.store(cells, GO_CELL, value);
         Atomics.notify(cells, GO_CELL);
@@ -108,6 +118,7 @@ export async function fitDataParallel(
         } else if (m.type === 'epoch') {
           reports[m.index] = m;
           if (reports.filter(Boolean).length < workers) return;
+          epochInProgress = true;
           setWeights(reports[0]!.weights);
           lastLogs = epochLogs();
           reports.length = 0;
@@ -123,10 +134,11 @@ export async function fitDataParallel(
             await call('onEpochBegin', m.epoch + 1, context);
             go(m.epoch + 2 - initialEpoch);
           }
+          epochInProgress = false;
+          finish();
         } else if (m.type === 'done') {
-          setWeights(m.weights);
-          compiled.optimizer.restoreState(m.optimizerState);
-          resolve();
+          done = m;
+          finish();
         }
       };
       (async () => {
