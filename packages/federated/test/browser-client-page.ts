@@ -2,8 +2,8 @@
 // own WebSocket. Reads its server URL and credentials from the query string, posts its report to /result.
 import '@tensorflow/tfjs-backend-cpu';
 import * as tf from '@tensorflow/tfjs-core';
-import { FederatedClient } from '../federated-client.js';
-import { layersTrainer } from '../layers-trainer.js';
+import { FederatedClient } from '../src/runtime/federated-client.js';
+import { layersTrainer } from '../src/runtime/layers-trainer.js';
 import { browserTestData, browserTestModel } from './browser-test-task.js';
 import { reportToTest } from '@tessera/browser-testing/page';
 

@@ -5,12 +5,12 @@ import * as tf from '@tensorflow/tfjs-core';
 import { modelWeightPaths } from '@tessera/layers';
 import { openChromium, servePage } from '@tessera/browser-testing';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FederatedServer } from '../node/federated-server.js';
-import { nodeWebSocketFactory } from '../node/node-web-socket.js';
-import { fedAvg } from '../strategy/fed-avg.js';
-import { FederatedClient } from './federated-client.js';
-import { layersTrainer } from './layers-trainer.js';
-import { browserTestData, browserTestModel } from './testing/browser-test-task.js';
+import { FederatedServer } from '../src/node/federated-server.js';
+import { nodeWebSocketFactory } from '../src/node/node-web-socket.js';
+import { fedAvg } from '../src/strategy/fed-avg.js';
+import { FederatedClient } from '../src/runtime/federated-client.js';
+import { layersTrainer } from '../src/runtime/layers-trainer.js';
+import { browserTestData, browserTestModel } from './browser-test-task.js';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -40,12 +40,9 @@ describe('browser client', () => {
       webSocket: nodeWebSocketFactory(),
     });
 
-    const page = await servePage(
-      fileURLToPath(new URL('./testing/browser-client-page.ts', import.meta.url)),
-      {
-        title: 'tessera federated client',
-      },
-    );
+    const page = await servePage(fileURLToPath(new URL('./browser-client-page.ts', import.meta.url)), {
+      title: 'tessera federated client',
+    });
     const tab = await openChromium(['--disable-gpu']);
     try {
       await tab.page.goto(
