@@ -150,6 +150,10 @@ describe('fitDataParallel', () => {
       ValidationError,
     );
     await expect(fitDataParallel(model, data.x, data.y, { workers: 0 })).rejects.toThrow(ValidationError);
+    await expect(fitDataParallel(model, data.x, data.y, { backend: '' })).rejects.toThrow(/\{ backend \}/);
+    await expect(fitDataParallel(model, data.x, data.y, { setup: 'x.js' as never })).rejects.toThrow(
+      /\{ setup \}/,
+    );
     // A worker that fails at start-up fails the call instead of leaving its peer at the barrier.
     const failing = fitDataParallel(model, data.x, data.y, {
       workers: 2,

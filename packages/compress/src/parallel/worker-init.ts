@@ -71,6 +71,21 @@ export async function workerInit(
       `${where}(metrics)`,
     );
   const workers = positive(options.workers, 2, `${where}({ workers })`);
+  if (options.backend !== undefined && (typeof options.backend !== 'string' || options.backend === ''))
+    throw ValidationError.expected(
+      'a tfjs backend name (non-empty string)',
+      options.backend,
+      `${where}({ backend })`,
+    );
+  if (
+    options.setup !== undefined &&
+    (!Array.isArray(options.setup) || !options.setup.every((u) => typeof u === 'string' || u instanceof URL))
+  )
+    throw ValidationError.expected(
+      'an array of module URLs (strings or URL)',
+      options.setup,
+      `${where}({ setup })`,
+    );
   const callbacks: readonly Callback[] = options.callbacks ?? [];
   if (callbacks.some((c) => c.onBatchBegin || c.onBatchEnd))
     throw new ValidationError('Batch callbacks cannot run here: batches run inside the workers', { where });

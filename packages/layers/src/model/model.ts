@@ -113,6 +113,12 @@ export abstract class Model extends Layer<LayerOutputs> {
       return fitModel(this, compiled, { dataset: a }, options);
     }
     if (c?.workers !== undefined) return fitOnWorkers(this, { x: a, y: b as ModelInputs | undefined }, c);
+    if (c?.workerOptions !== undefined)
+      return Promise.reject(
+        new ValidationError('workerOptions needs workers (the number of worker threads)', {
+          where: `${this.name}.fit({ workerOptions })`,
+        }),
+      );
     return fitModel(this, compiled, { x: a, y: b as ModelInputs | undefined }, c ?? {});
   }
 

@@ -126,6 +126,9 @@ describe('fit(..., { workers })', () => {
     await refused({ validationFreq: 2 }, /validationFreq is not supported with workers/);
     await refused({ validationData: [xs, ys, xs] }, /validationData as \[x, y\] tensors/);
     await refused({ validationData: [xs, ys], validationSplit: 0.5 }, /not both/);
+    const ignored = await net.fit(xs, ys, { workerOptions: { backend: 'cpu' } }).catch((e: unknown) => e);
+    expect(ignored).toBeInstanceOf(ValidationError);
+    expect(String((ignored as Error).message)).toMatch(/workerOptions needs workers/);
     const dataset = fromTensorSlices({ xs, ys }).batch(2);
     await expect(net.fit(dataset as never, { workers: 2 })).rejects.toThrow(/needs tensor inputs/);
     net.dispose();
