@@ -192,17 +192,22 @@ export async function distillExperiment(
     alpha?: number;
     temperature?: number;
     learningRate?: number;
+    /** Seed of the student's initial weights (both students start from the same ones); default 11. */
+    studentSeed?: number;
+    /** Seed of the batch order (the same for both students); default 3. */
+    shuffleSeed?: number;
     /** Also measure the test accuracy after every epoch of both students. */
     curves?: boolean;
   },
 ): Promise<DistillResult> {
   const batchSize = options.batchSize ?? 64;
-  const alone = studentCnn();
+  const shuffleSeed = options.shuffleSeed ?? 3;
+  const alone = studentCnn(options.studentSeed);
   const aloneCurve = testAccuracyCurve(alone, data.test);
   await train(alone, data.train, {
     epochs: options.epochs,
     batchSize,
-    seed: 3,
+    seed: shuffleSeed,
     ...(options.learningRate ? { learningRate: options.learningRate } : {}),
     ...(options.curves ? { callbacks: [aloneCurve] } : {}),
   });
@@ -211,7 +216,7 @@ export async function distillExperiment(
   const aloneFit = await teacherFit(alone, teacher, data.test, temperature);
   const studentParams = alone.countParams();
   alone.dispose();
-  const student = studentCnn();
+  const student = studentCnn(options.studentSeed);
   const distiller = new Distiller({
     teacher,
     student,
@@ -223,7 +228,7 @@ export async function distillExperiment(
   await distiller.fit(data.train.x, data.train.y, {
     epochs: options.epochs,
     batchSize,
-    seed: 3,
+    seed: shuffleSeed,
     ...(options.curves ? { callbacks: [distilledCurve] } : {}),
   });
   const distilledAccuracy = await testAccuracy(student, data.test);

@@ -101,29 +101,36 @@ if (stages.includes('distill')) {
   const DISTILL_EPOCHS = Number(process.env.DISTILL_EPOCHS ?? EPOCHS);
   const alpha = Number(process.env.ALPHA ?? DISTILL_ALPHA);
   const temperature = Number(process.env.TEMPERATURE ?? DISTILL_TEMPERATURE);
-  const d = await distillExperiment(teacher, data, {
-    epochs: DISTILL_EPOCHS,
-    alpha,
-    temperature,
-    curves: true,
-  });
-  const run = {
-    ...d,
-    epochs: DISTILL_EPOCHS,
-    paramRatio: d.studentParams / d.teacherParams,
-    alpha,
-    temperature,
-  };
-  // Every setting tried stays in the log; `distillation` is the run with the example's settings.
-  const earlier = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')).distillationRuns ?? []) : [];
-  results.distillationRuns = [...earlier, run];
-  if (alpha === DISTILL_ALPHA && temperature === DISTILL_TEMPERATURE) results.distillation = run;
-  log(
-    `distillation (alpha ${alpha}, T ${temperature}): student ${d.studentParams} parameters (${pct(d.studentParams / d.teacherParams)} of ${d.teacherParams}); alone ${pct(d.studentAloneAccuracy)}, distilled ${pct(d.distilledAccuracy)}`,
-  );
-  log(`  test accuracy by epoch, alone:     ${d.curves!.alone.map(pct).join(', ')}`);
-  log(`  test accuracy by epoch, distilled: ${d.curves!.distilled.map(pct).join(', ')}`);
-  save();
+  // Seed pair s: student weights from seed 10·s + 1, batch order from seed s + 2 (pair 1 is 11 and 3).
+  const pairs = (process.env.SEEDS ?? '1').split(',').map(Number);
+  for (const pair of pairs) {
+    const d = await distillExperiment(teacher, data, {
+      epochs: DISTILL_EPOCHS,
+      alpha,
+      temperature,
+      studentSeed: 10 * pair + 1,
+      shuffleSeed: pair + 2,
+      curves: true,
+    });
+    const run = {
+      ...d,
+      epochs: DISTILL_EPOCHS,
+      paramRatio: d.studentParams / d.teacherParams,
+      alpha,
+      temperature,
+      seedPair: pair,
+    };
+    // Every setting tried stays in the log; `distillation` is the run with the example's settings.
+    const earlier = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')).distillationRuns ?? []) : [];
+    results.distillationRuns = [...earlier, run];
+    if (alpha === DISTILL_ALPHA && temperature === DISTILL_TEMPERATURE && pair === 1) results.distillation = run;
+    log(
+      `distillation (alpha ${alpha}, T ${temperature}, seed pair ${pair}): student ${d.studentParams} parameters (${pct(d.studentParams / d.teacherParams)} of ${d.teacherParams}); alone ${pct(d.studentAloneAccuracy)}, distilled ${pct(d.distilledAccuracy)}`,
+    );
+    log(`  test accuracy by epoch, alone:     ${d.curves!.alone.map(pct).join(', ')}`);
+    log(`  test accuracy by epoch, distilled: ${d.curves!.distilled.map(pct).join(', ')}`);
+    save();
+  }
 }
 teacher.dispose();
 disposeFashion(data);
