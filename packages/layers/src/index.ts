@@ -41,6 +41,7 @@ export * from './layers/convolutional/conv-layer.js';
 export * from './layers/convolutional/conv1d.js';
 export * from './layers/convolutional/conv2d.js';
 export * from './layers/convolutional/conv2d-transpose.js';
+export * from './layers/convolutional/depthwise-layer.js';
 export * from './layers/convolutional/depthwise-conv2d.js';
 export * from './layers/convolutional/separable-conv2d.js';
 export { Dense, type DenseConfig, type KernelWeightConfig } from './layers/core/dense.js';

@@ -1,26 +1,11 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { type ActivationFunction, resolveActivation } from '../../activations/activation.js';
-import { positiveInt } from '../../layer/config-checks.js';
-import { checkLastDim, lastDim, requireRank, singleInput, singleShape } from '../../layer/layer-inputs.js';
-import { Layer } from '../../layer/layer.js';
-import type { ForwardContext, LayerConfig, LayerInputs, Shape } from '../../layer/layer-types.js';
+import type { ForwardContext, LayerInputs, Shape } from '../../layer/layer-types.js';
 import type { PluginSpec } from '../../layer/plugin-spec.js';
-import { convOutputLength } from '../../ops/conv-utils.js';
 import { depthwiseConv2d } from '../../ops/convolution.js';
-import { type ConvWindow, type ConvWindowConfig, convWindow } from './conv-config.js';
+import { DepthwiseLayer, type DepthwiseLayerConfig } from './depthwise-layer.js';
 
 /** Config of {@link DepthwiseConv2D}. */
-export interface DepthwiseConv2DConfig extends LayerConfig, ConvWindowConfig {
-  depthMultiplier?: number;
-  activation?: PluginSpec | null;
-  useBias?: boolean;
-  depthwiseInitializer?: PluginSpec;
-  biasInitializer?: PluginSpec;
-  depthwiseRegularizer?: PluginSpec | null;
-  biasRegularizer?: PluginSpec | null;
-  depthwiseConstraint?: PluginSpec | null;
-  biasConstraint?: PluginSpec | null;
-}
+export interface DepthwiseConv2DConfig extends DepthwiseLayerConfig {}
 
 /**
  * Depthwise 2-D convolution layer (Keras `DepthwiseConv2D`): each input channel gets `depthMultiplier`
@@ -32,11 +17,7 @@ export interface DepthwiseConv2DConfig extends LayerConfig, ConvWindowConfig {
  * const dw = new DepthwiseConv2D({ kernelSize: 3, padding: 'same', depthMultiplier: 2 });
  * ```
  */
-export class DepthwiseConv2D extends Layer<tf.Tensor> {
-  readonly window: ConvWindow<'valid' | 'same'>;
-  readonly depthMultiplier: number;
-  readonly activation: PluginSpec | null;
-  readonly useBias: boolean;
+export class DepthwiseConv2D extends DepthwiseLayer {
   readonly weightSpecs: {
     depthwiseInitializer: PluginSpec;
     biasInitializer: PluginSpec;
@@ -45,17 +26,11 @@ export class DepthwiseConv2D extends Layer<tf.Tensor> {
     depthwiseConstraint: PluginSpec | null;
     biasConstraint: PluginSpec | null;
   };
-  readonly #activationFn: ActivationFunction | null;
   #kernel: tf.Variable | null = null;
   #bias: tf.Variable | null = null;
 
   constructor(config: DepthwiseConv2DConfig) {
     super('DepthwiseConv2D', config);
-    this.window = convWindow(config, 2, ['valid', 'same'], this.where('config'));
-    this.depthMultiplier = positiveInt(config.depthMultiplier ?? 1, this.where('depthMultiplier'));
-    this.activation = config.activation ?? null;
-    this.#activationFn = resolveActivation(this.activation, undefined, this.where('activation'));
-    this.useBias = config.useBias ?? true;
     this.weightSpecs = {
       depthwiseInitializer: config.depthwiseInitializer ?? 'glorotUniform',
       biasInitializer: config.biasInitializer ?? 'zeros',
@@ -66,26 +41,14 @@ export class DepthwiseConv2D extends Layer<tf.Tensor> {
     };
   }
 
-  computeOutputShape(inputShape: Shape | readonly Shape[]): Shape {
-    const s = singleShape(inputShape, this.where('computeOutputShape'));
-    requireRank(s, 4, this.where('computeOutputShape'));
-    const { kernelSize: k, strides, padding, dilationRate: d } = this.window;
-    const channels = s[3] ?? null;
-    return [
-      s[0] ?? null,
-      convOutputLength(s[1] ?? null, k[0]!, strides[0]!, padding, d[0]),
-      convOutputLength(s[2] ?? null, k[1]!, strides[1]!, padding, d[1]),
-      channels === null ? null : channels * this.depthMultiplier,
-    ];
+  protected outputChannels(inChannels: number | null): number | null {
+    return inChannels === null ? null : inChannels * this.depthMultiplier;
   }
 
   protected buildWeights(inputShape: Shape | readonly Shape[]): void {
-    const s = singleShape(inputShape, this.where('build'));
-    requireRank(s, 4, this.where('build'));
-    const channels = lastDim(s, this.where('build'));
-    const [kh, kw] = this.window.kernelSize as [number, number];
+    const channels = this.inputChannels(inputShape);
     const w = this.weightSpecs;
-    this.#kernel = this.addWeight('kernel', [kh, kw, channels, this.depthMultiplier], {
+    this.#kernel = this.addDepthwiseKernel('kernel', channels, {
       initializer: w.depthwiseInitializer,
       regularizer: w.depthwiseRegularizer,
       constraint: w.depthwiseConstraint,
@@ -100,30 +63,17 @@ export class DepthwiseConv2D extends Layer<tf.Tensor> {
   }
 
   protected forward(inputs: LayerInputs, _context: ForwardContext): tf.Tensor {
-    const x = singleInput(inputs, this.where('call'));
-    requireRank(x.shape, 4, this.where('call'));
-    checkLastDim(x, this.#kernel!.shape[2]!, this.where('call'));
-    const { strides, padding, dilationRate } = this.window;
+    const x = this.checkedInput(inputs, this.#kernel!.shape[2]!);
     return depthwiseConv2d(
-      x as tf.Tensor4D,
+      x,
       this.#kernel as unknown as tf.Tensor4D,
       this.#bias as tf.Tensor1D | null,
-      { strides: strides as [number, number], padding, dilationRate: dilationRate as [number, number] },
-      this.#activationFn,
+      this.convOptions(),
+      this.activationFn,
     );
   }
 
   protected layerConfig(): Record<string, unknown> {
-    const { kernelSize, strides, padding, dilationRate } = this.window;
-    return {
-      kernelSize,
-      strides,
-      padding,
-      dilationRate,
-      depthMultiplier: this.depthMultiplier,
-      activation: this.activation,
-      useBias: this.useBias,
-      ...this.weightSpecs,
-    };
+    return { ...this.depthwiseConfig(), ...this.weightSpecs };
   }
 }

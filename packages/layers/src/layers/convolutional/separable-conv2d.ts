@@ -1,29 +1,16 @@
 import type * as tf from '@tensorflow/tfjs-core';
-import { type ActivationFunction, resolveActivation } from '../../activations/activation.js';
-import { positiveInt } from '../../layer/config-checks.js';
-import { checkLastDim, lastDim, requireRank, singleInput, singleShape } from '../../layer/layer-inputs.js';
-import { Layer } from '../../layer/layer.js';
-import type { ForwardContext, LayerConfig, LayerInputs, Shape } from '../../layer/layer-types.js';
+import type { ForwardContext, LayerInputs, Shape } from '../../layer/layer-types.js';
 import type { PluginSpec } from '../../layer/plugin-spec.js';
-import { convOutputLength } from '../../ops/conv-utils.js';
 import { separableConv2d } from '../../ops/convolution.js';
-import { type ConvWindow, type ConvWindowConfig, convWindow, filtersOf } from './conv-config.js';
+import { filtersOf } from './conv-config.js';
+import { DepthwiseLayer, type DepthwiseLayerConfig } from './depthwise-layer.js';
 
 /** Config of {@link SeparableConv2D}. */
-export interface SeparableConv2DConfig extends LayerConfig, ConvWindowConfig {
+export interface SeparableConv2DConfig extends DepthwiseLayerConfig {
   filters: number;
-  depthMultiplier?: number;
-  activation?: PluginSpec | null;
-  useBias?: boolean;
-  depthwiseInitializer?: PluginSpec;
   pointwiseInitializer?: PluginSpec;
-  biasInitializer?: PluginSpec;
-  depthwiseRegularizer?: PluginSpec | null;
   pointwiseRegularizer?: PluginSpec | null;
-  biasRegularizer?: PluginSpec | null;
-  depthwiseConstraint?: PluginSpec | null;
   pointwiseConstraint?: PluginSpec | null;
-  biasConstraint?: PluginSpec | null;
 }
 
 /**
@@ -37,14 +24,9 @@ export interface SeparableConv2DConfig extends LayerConfig, ConvWindowConfig {
  * const sep = new SeparableConv2D({ filters: 64, kernelSize: 3, padding: 'same' });
  * ```
  */
-export class SeparableConv2D extends Layer<tf.Tensor> {
+export class SeparableConv2D extends DepthwiseLayer {
   readonly filters: number;
-  readonly window: ConvWindow<'valid' | 'same'>;
-  readonly depthMultiplier: number;
-  readonly activation: PluginSpec | null;
-  readonly useBias: boolean;
   readonly weightSpecs: Record<string, PluginSpec | null>;
-  readonly #activationFn: ActivationFunction | null;
   #depthwise: tf.Variable | null = null;
   #pointwise: tf.Variable | null = null;
   #bias: tf.Variable | null = null;
@@ -52,11 +34,6 @@ export class SeparableConv2D extends Layer<tf.Tensor> {
   constructor(config: SeparableConv2DConfig) {
     super('SeparableConv2D', config);
     this.filters = filtersOf(config.filters, this.where('config'));
-    this.window = convWindow(config, 2, ['valid', 'same'], this.where('config'));
-    this.depthMultiplier = positiveInt(config.depthMultiplier ?? 1, this.where('depthMultiplier'));
-    this.activation = config.activation ?? null;
-    this.#activationFn = resolveActivation(this.activation, undefined, this.where('activation'));
-    this.useBias = config.useBias ?? true;
     this.weightSpecs = {
       depthwiseInitializer: config.depthwiseInitializer ?? 'glorotUniform',
       pointwiseInitializer: config.pointwiseInitializer ?? 'glorotUniform',
@@ -70,28 +47,17 @@ export class SeparableConv2D extends Layer<tf.Tensor> {
     };
   }
 
-  computeOutputShape(inputShape: Shape | readonly Shape[]): Shape {
-    const s = singleShape(inputShape, this.where('computeOutputShape'));
-    requireRank(s, 4, this.where('computeOutputShape'));
-    const { kernelSize: k, strides, padding, dilationRate: d } = this.window;
-    return [
-      s[0] ?? null,
-      convOutputLength(s[1] ?? null, k[0]!, strides[0]!, padding, d[0]),
-      convOutputLength(s[2] ?? null, k[1]!, strides[1]!, padding, d[1]),
-      this.filters,
-    ];
+  protected outputChannels(): number {
+    return this.filters;
   }
 
   protected buildWeights(inputShape: Shape | readonly Shape[]): void {
-    const s = singleShape(inputShape, this.where('build'));
-    requireRank(s, 4, this.where('build'));
-    const channels = lastDim(s, this.where('build'));
-    const [kh, kw] = this.window.kernelSize as [number, number];
+    const channels = this.inputChannels(inputShape);
     const w = this.weightSpecs;
-    this.#depthwise = this.addWeight('depthwise_kernel', [kh, kw, channels, this.depthMultiplier], {
+    this.#depthwise = this.addDepthwiseKernel('depthwise_kernel', channels, {
       initializer: w.depthwiseInitializer!,
-      regularizer: w.depthwiseRegularizer,
-      constraint: w.depthwiseConstraint,
+      regularizer: w.depthwiseRegularizer!,
+      constraint: w.depthwiseConstraint!,
     });
     this.#pointwise = this.addWeight(
       'pointwise_kernel',
@@ -112,32 +78,18 @@ export class SeparableConv2D extends Layer<tf.Tensor> {
   }
 
   protected forward(inputs: LayerInputs, _context: ForwardContext): tf.Tensor {
-    const x = singleInput(inputs, this.where('call'));
-    requireRank(x.shape, 4, this.where('call'));
-    checkLastDim(x, this.#depthwise!.shape[2]!, this.where('call'));
-    const { strides, padding, dilationRate } = this.window;
+    const x = this.checkedInput(inputs, this.#depthwise!.shape[2]!);
     return separableConv2d(
-      x as tf.Tensor4D,
+      x,
       this.#depthwise as unknown as tf.Tensor4D,
       this.#pointwise as unknown as tf.Tensor4D,
       this.#bias as tf.Tensor1D | null,
-      { strides: strides as [number, number], padding, dilationRate: dilationRate as [number, number] },
-      this.#activationFn,
+      this.convOptions(),
+      this.activationFn,
     );
   }
 
   protected layerConfig(): Record<string, unknown> {
-    const { kernelSize, strides, padding, dilationRate } = this.window;
-    return {
-      filters: this.filters,
-      kernelSize,
-      strides,
-      padding,
-      dilationRate,
-      depthMultiplier: this.depthMultiplier,
-      activation: this.activation,
-      useBias: this.useBias,
-      ...this.weightSpecs,
-    };
+    return { filters: this.filters, ...this.depthwiseConfig(), ...this.weightSpecs };
   }
 }
