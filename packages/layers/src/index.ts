@@ -58,6 +58,7 @@ export * from './layers/merging/maximum.js';
 export * from './layers/merging/minimum.js';
 export * from './layers/merging/multiply.js';
 export * from './layers/merging/subtract.js';
+export * from './layers/normalization/normalization-layer.js';
 export * from './layers/normalization/batch-normalization.js';
 export * from './layers/normalization/layer-normalization.js';
 export * from './layers/pooling/average-pooling1d.js';

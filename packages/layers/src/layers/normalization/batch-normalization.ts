@@ -1,30 +1,20 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { ShapeError, ValidationError } from '@tessera/core';
-import { bool, finiteNumber, integer } from '../../layer/config-checks.js';
+import { finiteNumber, integer } from '../../layer/config-checks.js';
 import { singleInput, singleShape } from '../../layer/layer-inputs.js';
-import { Layer } from '../../layer/layer.js';
-import type { ForwardContext, LayerConfig, LayerInputs, Shape } from '../../layer/layer-types.js';
+import type { ForwardContext, LayerInputs, Shape } from '../../layer/layer-types.js';
 import type { PluginSpec } from '../../layer/plugin-spec.js';
 import { batchNormTraining, normalize } from '../../ops/normalization.js';
+import { type AffineNormalizationConfig, NormalizationLayer } from './normalization-layer.js';
 
 /** Config of {@link BatchNormalization} (Keras names and defaults). */
-export interface BatchNormalizationConfig extends LayerConfig {
+export interface BatchNormalizationConfig extends AffineNormalizationConfig {
   /** The feature (channel) axis, default −1. */
   axis?: number;
   /** Moving-average decay, default 0.99 (PyTorch's `momentum` is `1 − this`). */
   momentum?: number;
-  /** Added to the variance, default 1e-3 (PyTorch's default is 1e-5). */
-  epsilon?: number;
-  center?: boolean;
-  scale?: boolean;
-  betaInitializer?: PluginSpec;
-  gammaInitializer?: PluginSpec;
   movingMeanInitializer?: PluginSpec;
   movingVarianceInitializer?: PluginSpec;
-  betaRegularizer?: PluginSpec | null;
-  gammaRegularizer?: PluginSpec | null;
-  betaConstraint?: PluginSpec | null;
-  gammaConstraint?: PluginSpec | null;
 }
 
 /**
@@ -42,44 +32,21 @@ export interface BatchNormalizationConfig extends LayerConfig {
  * const y = bn.call(x, { training: true }); // updates moving_mean / moving_variance
  * ```
  */
-export class BatchNormalization extends Layer<tf.Tensor> {
+export class BatchNormalization extends NormalizationLayer {
   readonly axis: number;
   readonly momentum: number;
-  readonly epsilon: number;
-  readonly center: boolean;
-  readonly scale: boolean;
-  readonly weightSpecs: Record<string, PluginSpec | null>;
-  #gamma: tf.Variable | null = null;
-  #beta: tf.Variable | null = null;
   #movingMean: tf.Variable | null = null;
   #movingVariance: tf.Variable | null = null;
 
   constructor(config: BatchNormalizationConfig = {}) {
-    super('BatchNormalization', config);
+    super('BatchNormalization', config, {
+      movingMeanInitializer: config.movingMeanInitializer ?? 'zeros',
+      movingVarianceInitializer: config.movingVarianceInitializer ?? 'ones',
+    });
     this.axis = integer(config.axis, -1, this.where('axis'));
     this.momentum = finiteNumber(config.momentum, 0.99, this.where('momentum'));
     if (this.momentum < 0 || this.momentum > 1)
       throw ValidationError.expected('momentum in [0, 1]', this.momentum, this.where('momentum'));
-    this.epsilon = finiteNumber(config.epsilon, 1e-3, this.where('epsilon'));
-    if (!(this.epsilon >= 0))
-      throw ValidationError.expected('epsilon >= 0', this.epsilon, this.where('epsilon'));
-    this.center = bool(config.center, true, this.where('center'));
-    this.scale = bool(config.scale, true, this.where('scale'));
-    this.weightSpecs = {
-      betaInitializer: config.betaInitializer ?? 'zeros',
-      gammaInitializer: config.gammaInitializer ?? 'ones',
-      movingMeanInitializer: config.movingMeanInitializer ?? 'zeros',
-      movingVarianceInitializer: config.movingVarianceInitializer ?? 'ones',
-      betaRegularizer: config.betaRegularizer ?? null,
-      gammaRegularizer: config.gammaRegularizer ?? null,
-      betaConstraint: config.betaConstraint ?? null,
-      gammaConstraint: config.gammaConstraint ?? null,
-    };
-    this.supportsMasking = true;
-  }
-
-  computeOutputShape(inputShape: Shape | readonly Shape[]): Shape {
-    return singleShape(inputShape, this.where('computeOutputShape'));
   }
 
   protected buildWeights(inputShape: Shape | readonly Shape[]): void {
@@ -94,21 +61,8 @@ export class BatchNormalization extends Layer<tf.Tensor> {
         },
       );
     }
+    this.addAffineWeights([size]);
     const w = this.weightSpecs;
-    if (this.scale) {
-      this.#gamma = this.addWeight('gamma', [size], {
-        initializer: w.gammaInitializer!,
-        regularizer: w.gammaRegularizer,
-        constraint: w.gammaConstraint,
-      });
-    }
-    if (this.center) {
-      this.#beta = this.addWeight('beta', [size], {
-        initializer: w.betaInitializer!,
-        regularizer: w.betaRegularizer,
-        constraint: w.betaConstraint,
-      });
-    }
     this.#movingMean = this.addWeight('moving_mean', [size], {
       initializer: w.movingMeanInitializer!,
       trainable: false,
@@ -141,12 +95,12 @@ export class BatchNormalization extends Layer<tf.Tensor> {
         x,
         broadcast(this.#movingMean)!,
         broadcast(this.#movingVariance)!,
-        broadcast(this.#gamma),
-        broadcast(this.#beta),
+        broadcast(this.gamma),
+        broadcast(this.beta),
         this.epsilon,
       );
     }
-    const { output, mean, variance } = batchNormTraining(x, this.#gamma, this.#beta, axis, this.epsilon);
+    const { output, mean, variance } = batchNormTraining(x, this.gamma, this.beta, axis, this.epsilon);
     const m = this.momentum;
     this.#movingMean!.assign(tf.add(tf.mul(this.#movingMean!, m), tf.mul(mean, 1 - m)));
     this.#movingVariance!.assign(tf.add(tf.mul(this.#movingVariance!, m), tf.mul(variance, 1 - m)));
@@ -154,13 +108,6 @@ export class BatchNormalization extends Layer<tf.Tensor> {
   }
 
   protected layerConfig(): Record<string, unknown> {
-    return {
-      axis: this.axis,
-      momentum: this.momentum,
-      epsilon: this.epsilon,
-      center: this.center,
-      scale: this.scale,
-      ...this.weightSpecs,
-    };
+    return { axis: this.axis, momentum: this.momentum, ...this.normalizationConfig() };
   }
 }
