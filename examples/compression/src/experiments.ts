@@ -13,7 +13,8 @@ import {
 } from '@tessera/compress';
 import type { Callback, Model } from '@tessera/layers';
 import { accuracy } from '@tessera/metrics';
-import type { FashionSplits } from './fashion.js';
+import { type AugmentationConfig, Dataset } from '@tessera/data';
+import { augmentedBatches, type FashionSplits } from './fashion.js';
 import { LOGITS_LOSS, studentCnn } from './models.js';
 
 type Split = FashionSplits['train'];
@@ -67,10 +68,10 @@ function testAccuracyCurve(model: Model, test: Split): Callback & { readonly val
   };
 }
 
-/** Trains a model with Adam on the training split. */
+/** Trains a model with Adam on the training split (shuffled with `seed`) or on a batched dataset. */
 export async function train(
   model: Model,
-  data: Split,
+  data: Split | Dataset<{ x: tf.Tensor4D; y: tf.Tensor1D }>,
   options: {
     epochs: number;
     batchSize?: number;
@@ -83,12 +84,13 @@ export async function train(
     optimizer: { name: 'adam', options: { learningRate: options.learningRate ?? 1e-3 } },
     loss: LOGITS_LOSS,
   });
-  return model.fit(data.x, data.y, {
+  const fitOptions = {
     epochs: options.epochs,
     batchSize: options.batchSize ?? 64,
     seed: options.seed ?? 1,
     callbacks: options.callbacks ?? [],
-  });
+  };
+  return data instanceof Dataset ? model.fit(data, fitOptions) : model.fit(data.x, data.y, fitOptions);
 }
 
 /** int8 per-channel post-training quantisation: size ratio and accuracy change. */
@@ -192,6 +194,11 @@ export async function distillExperiment(
     alpha?: number;
     temperature?: number;
     learningRate?: number;
+    /**
+     * Train both students on augmented batches (see `augmentedBatches`; the same views for both, and the
+     * teacher sees them too) instead of the plain shuffled images.
+     */
+    augmentation?: AugmentationConfig;
     /** Seed of the student's initial weights (both students start from the same ones); default 11. */
     studentSeed?: number;
     /** Seed of the batch order (the same for both students); default 3. */
@@ -202,9 +209,13 @@ export async function distillExperiment(
 ): Promise<DistillResult> {
   const batchSize = options.batchSize ?? 64;
   const shuffleSeed = options.shuffleSeed ?? 3;
+  const batches = () =>
+    options.augmentation
+      ? augmentedBatches(data.train, { batchSize, seed: shuffleSeed, augmentation: options.augmentation })
+      : data.train;
   const alone = studentCnn(options.studentSeed);
   const aloneCurve = testAccuracyCurve(alone, data.test);
-  await train(alone, data.train, {
+  await train(alone, batches(), {
     epochs: options.epochs,
     batchSize,
     seed: shuffleSeed,
@@ -225,12 +236,16 @@ export async function distillExperiment(
   });
   distiller.compile({ optimizer: { name: 'adam', options: { learningRate: options.learningRate ?? 1e-3 } } });
   const distilledCurve = testAccuracyCurve(student, data.test);
-  await distiller.fit(data.train.x, data.train.y, {
+  const fitOptions = {
     epochs: options.epochs,
     batchSize,
     seed: shuffleSeed,
     ...(options.curves ? { callbacks: [distilledCurve] } : {}),
-  });
+  };
+  const distilledData = batches();
+  await (distilledData instanceof Dataset
+    ? distiller.fit(distilledData, fitOptions)
+    : distiller.fit(distilledData.x, distilledData.y, fitOptions));
   const distilledAccuracy = await testAccuracy(student, data.test);
   const distilledFit = await teacherFit(student, teacher, data.test, temperature);
   student.dispose();

@@ -1,5 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { imageSetToTensors } from '@tessera/data';
+import { createGenerator } from '@tessera/core';
+import {
+  type AugmentationConfig,
+  augmentDataset,
+  type Dataset,
+  fromGenerator,
+  imageSetToTensors,
+} from '@tessera/data';
 import { fashionMnist } from '@tessera/data/node';
 
 /** Fashion-MNIST as tensors: images `[N, 28, 28, 1]` in 0..1 and int32 labels. */
@@ -30,4 +37,33 @@ export async function loadFashion(
 /** Frees the tensors of {@link loadFashion}. */
 export function disposeFashion(data: FashionSplits): void {
   tf.dispose([data.train.x, data.train.y, data.test.x, data.test.y]);
+}
+
+/**
+ * A split as a batched dataset of `{ x, y }` whose images are augmented: pass `p` visits the examples in
+ * the order of a permutation seeded `seed + p`, and augments them with draws seeded from `seed` (see
+ * `augmentDataset`). Two datasets made with the same arguments yield the same batches, so two students
+ * trained on them see the same views; a distilled student's teacher sees each view too.
+ */
+export function augmentedBatches(
+  split: FashionSplits['train'],
+  options: { batchSize: number; seed: number; augmentation: AugmentationConfig },
+): Dataset<{ x: tf.Tensor4D; y: tf.Tensor1D }> {
+  const n = split.y.shape[0];
+  const steps = Math.ceil(n / options.batchSize);
+  let pass = 0;
+  const batches = fromGenerator(
+    function* () {
+      const order = createGenerator(options.seed + pass++).permutation(n);
+      for (let step = 0; step < steps; step++) {
+        const rows = order.slice(step * options.batchSize, (step + 1) * options.batchSize);
+        yield tf.tidy(() => {
+          const indices = tf.tensor1d(rows, 'int32');
+          return { x: tf.gather(split.x, indices), y: tf.gather(split.y, indices) };
+        });
+      }
+    },
+    { size: steps },
+  );
+  return augmentDataset(batches, options.augmentation, { seed: options.seed, key: 'x' });
 }

@@ -101,6 +101,10 @@ if (stages.includes('distill')) {
   const DISTILL_EPOCHS = Number(process.env.DISTILL_EPOCHS ?? EPOCHS);
   const alpha = Number(process.env.ALPHA ?? DISTILL_ALPHA);
   const temperature = Number(process.env.TEMPERATURE ?? DISTILL_TEMPERATURE);
+  // AUGMENT=1: both students train on the same augmented views (a flip and shifts of up to 10 %).
+  const augmentation = process.env.AUGMENT
+    ? { horizontalFlip: true, widthShiftRange: 0.1, heightShiftRange: 0.1 }
+    : undefined;
   // Seed pair s: student weights from seed 10·s + 1, batch order from seed s + 2 (pair 1 is 11 and 3).
   const pairs = (process.env.SEEDS ?? '1').split(',').map(Number);
   for (const pair of pairs) {
@@ -110,6 +114,7 @@ if (stages.includes('distill')) {
       temperature,
       studentSeed: 10 * pair + 1,
       shuffleSeed: pair + 2,
+      ...(augmentation ? { augmentation } : {}),
       curves: true,
     });
     const run = {
@@ -119,13 +124,15 @@ if (stages.includes('distill')) {
       alpha,
       temperature,
       seedPair: pair,
+      ...(augmentation ? { augmentation } : {}),
     };
     // Every setting tried stays in the log; `distillation` is the run with the example's settings.
     const earlier = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')).distillationRuns ?? []) : [];
     results.distillationRuns = [...earlier, run];
-    if (alpha === DISTILL_ALPHA && temperature === DISTILL_TEMPERATURE && pair === 1) results.distillation = run;
+    if (alpha === DISTILL_ALPHA && temperature === DISTILL_TEMPERATURE && pair === 1)
+      results.distillation = run;
     log(
-      `distillation (alpha ${alpha}, T ${temperature}, seed pair ${pair}): student ${d.studentParams} parameters (${pct(d.studentParams / d.teacherParams)} of ${d.teacherParams}); alone ${pct(d.studentAloneAccuracy)}, distilled ${pct(d.distilledAccuracy)}`,
+      `distillation (alpha ${alpha}, T ${temperature}, seed pair ${pair}${augmentation ? ', augmented' : ''}): student ${d.studentParams} parameters (${pct(d.studentParams / d.teacherParams)} of ${d.teacherParams}); alone ${pct(d.studentAloneAccuracy)}, distilled ${pct(d.distilledAccuracy)}`,
     );
     log(`  test accuracy by epoch, alone:     ${d.curves!.alone.map(pct).join(', ')}`);
     log(`  test accuracy by epoch, distilled: ${d.curves!.distilled.map(pct).join(', ')}`);

@@ -1,6 +1,7 @@
 import { ValidationError } from '@tessera/core';
+import { Dataset } from '@tessera/data';
 import type {
-  Callback,
+  BatchElement,
   FitOptions,
   History,
   Layer,
@@ -61,12 +62,19 @@ export class Distiller {
     });
   }
 
-  /** Trains the student on `x` and integer labels `y` (`fit` options as for any model). */
+  /**
+   * Trains the student on `x` and integer labels `y`, or on a batched dataset of `{ x, y }` (or `[x, y]`)
+   * elements — for instance one that augments its images, so that teacher and student see the same views.
+   * `fit` options are as for any model.
+   */
+  fit(x: ModelInputs, y: ModelInputs, options?: FitOptions): Promise<History>;
+  fit(dataset: Dataset<BatchElement>, options?: FitOptions): Promise<History>;
   fit(
-    x: ModelInputs,
-    y: ModelInputs,
-    options: FitOptions & { callbacks?: readonly Callback[] } = {},
+    a: ModelInputs | Dataset<BatchElement>,
+    b?: ModelInputs | FitOptions,
+    c: FitOptions = {},
   ): Promise<History> {
-    return this.student.fit(x, y, options);
+    if (a instanceof Dataset) return this.student.fit(a, (b ?? {}) as FitOptions);
+    return this.student.fit(a, b as ModelInputs, c);
   }
 }
