@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blobs, LOGITS_LOSS } from '../testing/toy-data.js';
 import type { PruneLowMagnitude } from './prune-low-magnitude.js';
 import { pruneLowMagnitude, stripPruning } from './prune-model.js';
-import { polynomialDecaySparsity } from './pruning-schedule.js';
+import { constantSparsity, polynomialDecaySparsity } from './pruning-schedule.js';
 import { sparsityReport } from './sparsity-report.js';
 import { updatePruningStep } from './update-pruning-step.js';
 
@@ -35,6 +35,10 @@ async function accuracyOf(model: Model): Promise<number> {
   tf.dispose([logits, hits]);
   return value;
 }
+
+/** Prunes to 50 % at step 0 (the first batch) and keeps that mask. */
+const halfAtFirstStep = () =>
+  constantSparsity({ targetSparsity: 0.5, beginStep: 0, endStep: 1, frequency: 1 });
 
 describe('pruneLowMagnitude + updatePruningStep + stripPruning', () => {
   it('reaches the scheduled sparsity on kernels, keeps biases, and strips to the original layers', async () => {
@@ -77,13 +81,7 @@ describe('pruneLowMagnitude + updatePruningStep + stripPruning', () => {
   it('prunes globally and by filter', async () => {
     const before = tf.memory().numTensors;
     const base = mlp(5);
-    const schedule = polynomialDecaySparsity({
-      initialSparsity: 0.5,
-      finalSparsity: 0.5,
-      beginStep: 0,
-      endStep: 1,
-      frequency: 1,
-    });
+    const schedule = halfAtFirstStep();
     for (const [scope, structure] of [
       ['global', 'element'],
       ['layer', 'filter'],
@@ -118,13 +116,7 @@ describe('pruneLowMagnitude + updatePruningStep + stripPruning', () => {
   it('saves and loads with its wrappers through the registry', async () => {
     const before = tf.memory().numTensors;
     const base = mlp(13);
-    const schedule = polynomialDecaySparsity({
-      initialSparsity: 0.5,
-      finalSparsity: 0.5,
-      beginStep: 0,
-      endStep: 1,
-      frequency: 1,
-    });
+    const schedule = halfAtFirstStep();
     const pruned = pruneLowMagnitude(base, { schedule, scope: 'global' });
     pruned.compile({ optimizer: 'sgd', loss: LOGITS_LOSS });
     await pruned.fit(data.x, data.y, {
