@@ -84,13 +84,13 @@ export async function train(
     optimizer: { name: 'adam', options: { learningRate: options.learningRate ?? 1e-3 } },
     loss: LOGITS_LOSS,
   });
-  const fitOptions = {
-    epochs: options.epochs,
+  const common = { epochs: options.epochs, callbacks: options.callbacks ?? [] };
+  if (data instanceof Dataset) return model.fit(data, common);
+  return model.fit(data.x, data.y, {
+    ...common,
     batchSize: options.batchSize ?? 64,
     seed: options.seed ?? 1,
-    callbacks: options.callbacks ?? [],
-  };
-  return data instanceof Dataset ? model.fit(data, fitOptions) : model.fit(data.x, data.y, fitOptions);
+  });
 }
 
 /** int8 per-channel post-training quantisation: size ratio and accuracy change. */
@@ -236,16 +236,11 @@ export async function distillExperiment(
   });
   distiller.compile({ optimizer: { name: 'adam', options: { learningRate: options.learningRate ?? 1e-3 } } });
   const distilledCurve = testAccuracyCurve(student, data.test);
-  const fitOptions = {
-    epochs: options.epochs,
-    batchSize,
-    seed: shuffleSeed,
-    ...(options.curves ? { callbacks: [distilledCurve] } : {}),
-  };
+  const common = { epochs: options.epochs, ...(options.curves ? { callbacks: [distilledCurve] } : {}) };
   const distilledData = batches();
   await (distilledData instanceof Dataset
-    ? distiller.fit(distilledData, fitOptions)
-    : distiller.fit(distilledData.x, distilledData.y, fitOptions));
+    ? distiller.fit(distilledData, common)
+    : distiller.fit(distilledData.x, distilledData.y, { ...common, batchSize, seed: shuffleSeed }));
   const distilledAccuracy = await testAccuracy(student, data.test);
   const distilledFit = await teacherFit(student, teacher, data.test, temperature);
   student.dispose();

@@ -7,7 +7,7 @@ import { Layer } from '../layer/layer.js';
 import type { LayerOutputs } from '../layer/layer-types.js';
 import { tensorBatches } from '../training/batch-source.js';
 import { type CompiledModel, compileModel } from '../training/compile.js';
-import { datasetBatches, elementToBatch } from '../training/dataset-batches.js';
+import { datasetBatches, elementToBatch, refuseTensorOptions } from '../training/dataset-batches.js';
 import { evaluateSource, metricSlots } from '../training/evaluate.js';
 import { trainBatch, weighBatch } from '../training/fit.js';
 import { fitModel } from '../training/fit-model.js';
@@ -134,8 +134,16 @@ export abstract class Model extends Layer<LayerOutputs> {
     c?: EvaluateOptions,
   ): Promise<Logs> {
     const compiled = this.requireCompiled('evaluate');
+    const options = ((a instanceof Dataset ? b : c) ?? {}) as EvaluateOptions;
+    if (typeof options !== 'object')
+      throw ValidationError.expected('evaluate options', options, this.where('evaluate'));
+    // Keras's evaluate takes callbacks; ours runs none, so they are refused rather than ignored.
+    if ('callbacks' in options)
+      throw new ValidationError('evaluate runs no callbacks (callbacks are for fit)', {
+        where: this.where('evaluate({ callbacks })'),
+      });
     if (a instanceof Dataset) {
-      const options = (b ?? {}) as EvaluateOptions;
+      refuseTensorOptions(options, ['batchSize', 'sampleWeight'], (o) => this.where(`evaluate({ ${o} })`));
       return evaluateSource(
         this,
         compiled,
@@ -144,7 +152,6 @@ export abstract class Model extends Layer<LayerOutputs> {
         options.steps,
       );
     }
-    const options = c ?? {};
     const x = toTensorList(a, this.inputNames, this.where('evaluate(x)'));
     const y = toTensorList(b as ModelInputs, this.outputNames, this.where('evaluate(y)'));
     const source = tensorBatches(x, y, options.sampleWeight ?? null, {
@@ -158,11 +165,12 @@ export abstract class Model extends Layer<LayerOutputs> {
    * Outputs in inference mode, computed batch by batch (tensors, or a dataset of inputs or `{ xs }`). The
    * caller disposes the result.
    */
-  predict(
+  async predict(
     x: ModelInputs | Dataset<BatchElement | ModelInputs>,
     options: { batchSize?: number } = {},
   ): Promise<tf.Tensor | tf.Tensor[]> {
     if (x instanceof Dataset) {
+      refuseTensorOptions(options, ['batchSize'], (o) => this.where(`predict({ ${o} })`));
       const elements = (x as Dataset<unknown>).map((e) =>
         isElement(e) ? e : { x: e as ModelInputs },
       ) as Dataset<BatchElement>;

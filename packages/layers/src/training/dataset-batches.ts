@@ -19,6 +19,24 @@ function parts(element: BatchElement): [ModelInputs, ModelInputs | undefined, tf
   );
 }
 
+/**
+ * Refuses the options a dataset decides for itself (its batches, order and sample weights), which would
+ * otherwise go unused. @internal
+ */
+export function refuseTensorOptions(
+  options: object,
+  names: readonly string[],
+  where: (name: string) => string,
+): void {
+  for (const name of names) {
+    if ((options as Record<string, unknown>)[name] !== undefined)
+      throw new ValidationError(
+        `${name} applies to tensor inputs; a dataset sets its own batches, order and sample weights`,
+        { where: where(name) },
+      );
+  }
+}
+
 /** Reads one dataset element as a {@link Batch} (its tensors stay the dataset's). @internal */
 export function elementToBatch(
   element: BatchElement,

@@ -5,7 +5,7 @@ import type { History } from '../callbacks/history.js';
 import type { Model } from '../model/model.js';
 import { type BatchSource, splitTensors, tensorBatches } from './batch-source.js';
 import type { CompiledModel } from './compile.js';
-import { datasetBatches } from './dataset-batches.js';
+import { datasetBatches, refuseTensorOptions } from './dataset-batches.js';
 import { fitLoop } from './fit.js';
 import { toTensorList } from './model-inputs.js';
 import type { BatchElement, FitOptions, ModelInputs } from './training-types.js';
@@ -54,6 +54,7 @@ export async function fitModel(
         throw new ValidationError('validationSplit needs tensors; pass validationData for a dataset', {
           where: where('validationSplit'),
         });
+      refuseTensorOptions(options, ['batchSize', 'shuffle', 'seed', 'sampleWeight'], where);
       const steps =
         options.stepsPerEpoch === undefined
           ? undefined

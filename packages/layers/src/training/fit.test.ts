@@ -85,6 +85,15 @@ describe('fit against a PyTorch trajectory', () => {
     expect(await net.evaluate(fromTensorSlices({ xs: x, ys: y }).batch(7))).toMatchObject({
       loss: expect.closeTo(reference.evalLoss, 5),
     });
+    // Options a dataset decides for itself are refused, not silently unused.
+    for (const extra of [{ batchSize: 4 }, { shuffle: false }, { seed: 1 }, { sampleWeight: w }])
+      await expect(net.fit(ds, { epochs: 1, ...extra })).rejects.toThrow(
+        new RegExp(`${Object.keys(extra)[0]} applies to tensor inputs`),
+      );
+    const batched = fromTensorSlices({ xs: x, ys: y }).batch(7);
+    await expect(net.evaluate(batched, { batchSize: 7 })).rejects.toThrow(/batchSize applies to tensor/);
+    await expect(net.predict(batched, { batchSize: 7 })).rejects.toThrow(/batchSize applies to tensor/);
+    await expect(net.evaluate(x, y, { callbacks: [] } as never)).rejects.toThrow(/evaluate runs no callbacks/);
     tf.dispose([x, y, w]);
     net.dispose();
     expect(tf.memory().numTensors).toBe(before);

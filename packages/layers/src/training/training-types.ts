@@ -79,7 +79,7 @@ export interface CompileOptions {
 
 /** Options shared by `fit`, `evaluate` and `predict` on tensors. */
 export interface BatchOptions {
-  /** Examples per batch (default 32). Ignored for datasets, which are batched already. */
+  /** Examples per batch (default 32); tensor inputs only (a dataset is batched already, and refuses it). */
   readonly batchSize?: number;
 }
 
@@ -88,7 +88,6 @@ export interface EvaluateOptions extends BatchOptions {
   readonly sampleWeight?: tf.Tensor;
   /** Stop after this many batches. */
   readonly steps?: number;
-  readonly callbacks?: readonly Callback[];
 }
 
 /** Options of `model.fit`. */
