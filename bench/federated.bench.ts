@@ -34,18 +34,10 @@ import {
   type WireTree,
   wireToTree,
 } from '@tessera/federated';
-import {
-  Conv2D,
-  Dense,
-  Flatten,
-  input,
-  MaxPooling2D,
-  modelWeightPaths,
-  type Sequential,
-  sequential,
-} from '@tessera/layers';
+import { modelWeightPaths, type Sequential } from '@tessera/layers';
 import { createOptimizer } from '@tessera/optim';
 import * as tf from '@tensorflow/tfjs-core';
+import { digitsCnn } from '../examples/federated/src/digits-task.js';
 import type { Benchmark } from './harness.js';
 
 const CLIENTS = 100;
@@ -125,22 +117,6 @@ async function secureRoundInputs() {
   );
   const replies = masked.map((m) => unmaskingResponse(m.state, collection.survivors));
   return { config, q, roster, routing, masked, replies, shared: shared[0]!, input: inputs[0]! };
-}
-
-function digitsCnn(): Sequential {
-  const model = sequential([
-    input({ shape: [8, 8, 1] }),
-    new Conv2D({ filters: 8, kernelSize: 3, padding: 'same', activation: 'relu', seed: 1 }),
-    new MaxPooling2D({ poolSize: 2 }),
-    new Conv2D({ filters: 16, kernelSize: 3, padding: 'same', activation: 'relu', seed: 2 }),
-    new Flatten(),
-    new Dense({ units: 10, seed: 3 }),
-  ]);
-  model.compile({
-    optimizer: 'sgd',
-    loss: { name: 'sparseCategoricalCrossentropy', options: { fromLogits: true } },
-  });
-  return model;
 }
 
 async function cnnStep(method: 'none' | 'vectorized' | 'microbatch'): Promise<number> {
