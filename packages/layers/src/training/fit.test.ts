@@ -93,7 +93,9 @@ describe('fit against a PyTorch trajectory', () => {
     const batched = fromTensorSlices({ xs: x, ys: y }).batch(7);
     await expect(net.evaluate(batched, { batchSize: 7 })).rejects.toThrow(/batchSize applies to tensor/);
     await expect(net.predict(batched, { batchSize: 7 })).rejects.toThrow(/batchSize applies to tensor/);
-    await expect(net.evaluate(x, y, { callbacks: [] } as never)).rejects.toThrow(/evaluate runs no callbacks/);
+    await expect(net.evaluate(x, y, { callbacks: [] } as never)).rejects.toThrow(
+      /evaluate runs no callbacks/,
+    );
     tf.dispose([x, y, w]);
     net.dispose();
     expect(tf.memory().numTensors).toBe(before);
