@@ -1,16 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { expectClose, pseudoRandom, runOn } from '../test-support/backend-comparison.js';
-
-type Pad = 'same' | 'valid' | number | tf.backend_util.ExplicitPadding;
-interface Case {
-  x: [number, number, number, number];
-  filter: [number, number, number, number];
-  strides: number | [number, number];
-  pad: Pad;
-  dimRoundingMode?: 'floor' | 'round' | 'ceil';
-  nchw?: boolean;
-}
+import type { ConvCase as Case } from '../test-support/conv-case.js';
 
 const explicit: tf.backend_util.ExplicitPadding = [
   [0, 0],

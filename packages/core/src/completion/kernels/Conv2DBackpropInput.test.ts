@@ -1,14 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { describe, expect, it } from 'vitest';
 import { expectClose, pseudoRandom, runOn } from '../test-support/backend-comparison.js';
-
-type Pad = 'same' | 'valid' | number | tf.backend_util.ExplicitPadding;
-interface Case {
-  x: [number, number, number, number];
-  filter: [number, number, number, number];
-  strides: number | [number, number];
-  pad: Pad;
-}
+import type { ConvCase as Case } from '../test-support/conv-case.js';
 
 // Explicit paddings wider than the filter reaches: the last forward windows read only padding, so dy has
 // rows and columns that map to no input cell (negative pads of the gradient convolution, i.e. crops).
