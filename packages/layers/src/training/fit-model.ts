@@ -61,6 +61,11 @@ export async function fitModel(
           : positiveInt(options.stepsPerEpoch, 1, where('stepsPerEpoch'));
       train = datasetBatches(data.dataset, model.inputNames, model.outputNames, steps);
     } else {
+      if (options.stepsPerEpoch !== undefined)
+        throw new ValidationError(
+          'stepsPerEpoch applies to datasets; tensor inputs make one pass per epoch',
+          { where: where('stepsPerEpoch') },
+        );
       let x = toTensorList(data.x, model.inputNames, where('x'));
       let y = data.y === undefined ? [] : toTensorList(data.y, model.outputNames, where('y'));
       let w = options.sampleWeight ?? null;
@@ -92,6 +97,11 @@ export async function fitModel(
           where: where('validationData'),
         });
       const v = options.validationData;
+      if (v instanceof Dataset && options.validationBatchSize !== undefined)
+        throw new ValidationError(
+          'validationBatchSize applies to tensor validationData; a dataset is batched already',
+          { where: where('validationBatchSize') },
+        );
       validation =
         v instanceof Dataset
           ? datasetBatches(v, model.inputNames, model.outputNames)

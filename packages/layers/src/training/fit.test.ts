@@ -90,6 +90,10 @@ describe('fit against a PyTorch trajectory', () => {
       await expect(net.fit(ds, { epochs: 1, ...extra })).rejects.toThrow(
         new RegExp(`${Object.keys(extra)[0]} applies to tensor inputs`),
       );
+    await expect(net.fit(x, y, { stepsPerEpoch: 2 })).rejects.toThrow(/stepsPerEpoch applies to datasets/);
+    await expect(net.fit(ds, { validationData: ds, validationBatchSize: 4 })).rejects.toThrow(
+      /validationBatchSize applies to tensor validationData/,
+    );
     const batched = fromTensorSlices({ xs: x, ys: y }).batch(7);
     await expect(net.evaluate(batched, { batchSize: 7 })).rejects.toThrow(/batchSize applies to tensor/);
     await expect(net.predict(batched, { batchSize: 7 })).rejects.toThrow(/batchSize applies to tensor/);
