@@ -56,8 +56,8 @@ export class SeparableConv2D extends DepthwiseLayer {
     const w = this.weightSpecs;
     this.#depthwise = this.addDepthwiseKernel('depthwise_kernel', channels, {
       initializer: w.depthwiseInitializer!,
-      regularizer: w.depthwiseRegularizer!,
-      constraint: w.depthwiseConstraint!,
+      regularizer: w.depthwiseRegularizer,
+      constraint: w.depthwiseConstraint,
     });
     this.#pointwise = this.addWeight(
       'pointwise_kernel',
