@@ -12,6 +12,7 @@ import {
   updatePruningStep,
 } from '@tessera/compress';
 import type { Callback, Model } from '@tessera/layers';
+import { ValidationError } from '@tessera/core';
 import { accuracy } from '@tessera/metrics';
 import { type AugmentationConfig, Dataset } from '@tessera/data';
 import { augmentedBatches, type FashionSplits } from './fashion.js';
@@ -68,29 +69,54 @@ function testAccuracyCurve(model: Model, test: Split): Callback & { readonly val
   };
 }
 
+/**
+ * Adam's options: a constant learning rate, or with `cosineDecaySteps` a cosine decay from it to 0 over that
+ * many steps (Keras `CosineDecay`).
+ */
+export function adam(options: { learningRate?: number; cosineDecaySteps?: number }) {
+  const initialValue = options.learningRate ?? 1e-3;
+  const learningRate = options.cosineDecaySteps
+    ? { name: 'cosineDecay', options: { initialValue, decaySteps: options.cosineDecaySteps } }
+    : initialValue;
+  return { name: 'adam', options: { learningRate } } as const;
+}
+
+/** Options of {@link train}. */
+export interface TrainOptions {
+  readonly epochs: number;
+  readonly batchSize?: number;
+  readonly seed?: number;
+  readonly learningRate?: number;
+  /** Decay the learning rate to 0 along a cosine over the whole run. */
+  readonly cosineDecay?: boolean;
+  readonly callbacks?: readonly Callback[];
+}
+
+/** Steps of a run of `epochs` over `examples` in batches of `batchSize`. */
+function runSteps(examples: number, batchSize: number, epochs: number): number {
+  return Math.ceil(examples / batchSize) * epochs;
+}
+
 /** Trains a model with Adam on the training split (shuffled with `seed`) or on a batched dataset. */
 export async function train(
   model: Model,
   data: Split | Dataset<{ x: tf.Tensor4D; y: tf.Tensor1D }>,
-  options: {
-    epochs: number;
-    batchSize?: number;
-    seed?: number;
-    learningRate?: number;
-    callbacks?: readonly Callback[];
-  },
+  options: TrainOptions & { examples?: number },
 ) {
+  const batchSize = options.batchSize ?? 64;
+  const examples = data instanceof Dataset ? options.examples : data.y.shape[0];
+  if (options.cosineDecay && examples === undefined)
+    throw ValidationError.expected('options.examples with cosineDecay on a dataset', examples, 'train');
   model.compile({
-    optimizer: { name: 'adam', options: { learningRate: options.learningRate ?? 1e-3 } },
+    optimizer: adam({
+      ...(options.learningRate ? { learningRate: options.learningRate } : {}),
+      ...(options.cosineDecay ? { cosineDecaySteps: runSteps(examples!, batchSize, options.epochs) } : {}),
+    }),
     loss: LOGITS_LOSS,
   });
   const common = { epochs: options.epochs, callbacks: options.callbacks ?? [] };
   if (data instanceof Dataset) return model.fit(data, common);
-  return model.fit(data.x, data.y, {
-    ...common,
-    batchSize: options.batchSize ?? 64,
-    seed: options.seed ?? 1,
-  });
+  return model.fit(data.x, data.y, { ...common, batchSize, seed: options.seed ?? 1 });
 }
 
 /** int8 per-channel post-training quantisation: size ratio and accuracy change. */
@@ -181,76 +207,151 @@ export interface DistillResult {
   readonly curves?: { readonly alone: number[]; readonly distilled: number[] };
 }
 
+/** Options of the distillation runs: how both students train. */
+export interface StudentOptions {
+  readonly epochs: number;
+  readonly batchSize?: number;
+  readonly alpha?: number;
+  readonly temperature?: number;
+  readonly learningRate?: number;
+  /** Decay both students' learning rate to 0 along a cosine over the run. */
+  readonly cosineDecay?: boolean;
+  /**
+   * Train both students on augmented batches (see `augmentedBatches`; the same views for both, and the
+   * teacher sees them too) instead of the plain shuffled images.
+   */
+  readonly augmentation?: AugmentationConfig;
+  /** Seed of the student's initial weights (both students start from the same ones); default 11. */
+  readonly studentSeed?: number;
+  /** Seed of the batch order (the same for both students); default 3. */
+  readonly shuffleSeed?: number;
+  /** Also measure the test accuracy after every epoch. */
+  readonly curves?: boolean;
+}
+
+/** A trained student: the model (the caller disposes it), its test accuracy and, if asked for, its curve. */
+export interface TrainedStudent {
+  readonly model: Model;
+  readonly accuracy: number;
+  readonly curve?: number[];
+}
+
+/** The student's training batches: the shuffled split, or the augmented dataset of `options`. */
+function studentBatches(data: FashionSplits, options: StudentOptions) {
+  return options.augmentation
+    ? augmentedBatches(data.train, {
+        batchSize: options.batchSize ?? 64,
+        seed: options.shuffleSeed ?? 3,
+        augmentation: options.augmentation,
+      })
+    : data.train;
+}
+
+/** The student trained alone on the labels. */
+export async function trainStudentAlone(
+  data: FashionSplits,
+  options: StudentOptions,
+): Promise<TrainedStudent> {
+  const model = studentCnn(options.studentSeed);
+  const curve = testAccuracyCurve(model, data.test);
+  await train(model, studentBatches(data, options), {
+    epochs: options.epochs,
+    batchSize: options.batchSize ?? 64,
+    seed: options.shuffleSeed ?? 3,
+    examples: data.train.y.shape[0],
+    ...(options.learningRate ? { learningRate: options.learningRate } : {}),
+    ...(options.cosineDecay ? { cosineDecay: true } : {}),
+    ...(options.curves ? { callbacks: [curve] } : {}),
+  });
+  return {
+    model,
+    accuracy: await testAccuracy(model, data.test),
+    ...(options.curves ? { curve: curve.values } : {}),
+  };
+}
+
+/** The same student (same initial weights and batches) distilled from `teacher`. */
+export async function trainStudentDistilled(
+  teacher: Model,
+  data: FashionSplits,
+  options: StudentOptions,
+): Promise<TrainedStudent> {
+  const batchSize = options.batchSize ?? 64;
+  const model = studentCnn(options.studentSeed);
+  const distiller = new Distiller({
+    teacher,
+    student: model,
+    alpha: options.alpha ?? 0.1,
+    temperature: options.temperature ?? 4,
+  });
+  const steps = Math.ceil(data.train.y.shape[0] / batchSize) * options.epochs;
+  distiller.compile({
+    optimizer: adam({
+      ...(options.learningRate ? { learningRate: options.learningRate } : {}),
+      ...(options.cosineDecay ? { cosineDecaySteps: steps } : {}),
+    }),
+  });
+  const curve = testAccuracyCurve(model, data.test);
+  const common = { epochs: options.epochs, ...(options.curves ? { callbacks: [curve] } : {}) };
+  const batches = studentBatches(data, options);
+  await (batches instanceof Dataset
+    ? distiller.fit(batches, common)
+    : distiller.fit(batches.x, batches.y, { ...common, batchSize, seed: options.shuffleSeed ?? 3 }));
+  return {
+    model,
+    accuracy: await testAccuracy(model, data.test),
+    ...(options.curves ? { curve: curve.values } : {}),
+  };
+}
+
 /**
  * Trains the student twice from the same initial weights and batch order: alone on the labels, and distilled
- * from `teacher` (alpha 0.1, temperature 4).
+ * from `teacher` (alpha 0.1, temperature 4 unless given).
  */
 export async function distillExperiment(
   teacher: Model,
   data: FashionSplits,
-  options: {
-    epochs: number;
-    batchSize?: number;
-    alpha?: number;
-    temperature?: number;
-    learningRate?: number;
-    /**
-     * Train both students on augmented batches (see `augmentedBatches`; the same views for both, and the
-     * teacher sees them too) instead of the plain shuffled images.
-     */
-    augmentation?: AugmentationConfig;
-    /** Seed of the student's initial weights (both students start from the same ones); default 11. */
-    studentSeed?: number;
-    /** Seed of the batch order (the same for both students); default 3. */
-    shuffleSeed?: number;
-    /** Also measure the test accuracy after every epoch of both students. */
-    curves?: boolean;
-  },
+  options: StudentOptions,
 ): Promise<DistillResult> {
-  const batchSize = options.batchSize ?? 64;
-  const shuffleSeed = options.shuffleSeed ?? 3;
-  const batches = () =>
-    options.augmentation
-      ? augmentedBatches(data.train, { batchSize, seed: shuffleSeed, augmentation: options.augmentation })
-      : data.train;
-  const alone = studentCnn(options.studentSeed);
-  const aloneCurve = testAccuracyCurve(alone, data.test);
-  await train(alone, batches(), {
-    epochs: options.epochs,
-    batchSize,
-    seed: shuffleSeed,
-    ...(options.learningRate ? { learningRate: options.learningRate } : {}),
-    ...(options.curves ? { callbacks: [aloneCurve] } : {}),
-  });
-  const studentAloneAccuracy = await testAccuracy(alone, data.test);
+  const alone = await trainStudentAlone(data, options);
+  try {
+    return await distillResult(
+      teacher,
+      alone,
+      await trainStudentDistilled(teacher, data, options),
+      data,
+      options,
+    );
+  } finally {
+    alone.model.dispose();
+  }
+}
+
+/** Compares a student trained alone with its distilled twin (disposes the distilled one). */
+export async function distillResult(
+  teacher: Model,
+  alone: TrainedStudent,
+  distilled: TrainedStudent,
+  data: FashionSplits,
+  options: Pick<StudentOptions, 'temperature'>,
+): Promise<DistillResult> {
   const temperature = options.temperature ?? 4;
-  const aloneFit = await teacherFit(alone, teacher, data.test, temperature);
-  const studentParams = alone.countParams();
-  alone.dispose();
-  const student = studentCnn(options.studentSeed);
-  const distiller = new Distiller({
-    teacher,
-    student,
-    alpha: options.alpha ?? 0.1,
-    temperature,
-  });
-  distiller.compile({ optimizer: { name: 'adam', options: { learningRate: options.learningRate ?? 1e-3 } } });
-  const distilledCurve = testAccuracyCurve(student, data.test);
-  const common = { epochs: options.epochs, ...(options.curves ? { callbacks: [distilledCurve] } : {}) };
-  const distilledData = batches();
-  await (distilledData instanceof Dataset
-    ? distiller.fit(distilledData, common)
-    : distiller.fit(distilledData.x, distilledData.y, { ...common, batchSize, seed: shuffleSeed }));
-  const distilledAccuracy = await testAccuracy(student, data.test);
-  const distilledFit = await teacherFit(student, teacher, data.test, temperature);
-  student.dispose();
-  return {
-    teacherAccuracy: await testAccuracy(teacher, data.test),
-    teacherParams: teacher.countParams(),
-    studentParams,
-    studentAloneAccuracy,
-    distilledAccuracy,
-    teacherFit: { alone: aloneFit, distilled: distilledFit },
-    ...(options.curves ? { curves: { alone: aloneCurve.values, distilled: distilledCurve.values } } : {}),
-  };
+  try {
+    return {
+      teacherAccuracy: await testAccuracy(teacher, data.test),
+      teacherParams: teacher.countParams(),
+      studentParams: alone.model.countParams(),
+      studentAloneAccuracy: alone.accuracy,
+      distilledAccuracy: distilled.accuracy,
+      teacherFit: {
+        alone: await teacherFit(alone.model, teacher, data.test, temperature),
+        distilled: await teacherFit(distilled.model, teacher, data.test, temperature),
+      },
+      ...(alone.curve && distilled.curve
+        ? { curves: { alone: alone.curve, distilled: distilled.curve } }
+        : {}),
+    };
+  } finally {
+    distilled.model.dispose();
+  }
 }

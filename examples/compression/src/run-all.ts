@@ -8,17 +8,24 @@ import { initBackend } from '@tessera/core';
 import { loadModel, type Model, saveModel } from '@tessera/layers';
 import { directoryStore } from '@tessera/layers/node';
 import {
-  distillExperiment,
+  distillResult,
   pruneExperiment,
   quantizeExperiment,
   testAccuracy,
   train,
+  trainStudentAlone,
+  trainStudentDistilled,
 } from './experiments.js';
-import { disposeFashion, loadFashion } from './fashion.js';
+import { augmentedBatches, disposeFashion, loadFashion } from './fashion.js';
 import { seedCnn } from './models.js';
 
 const out = new URL(process.env.OUT ?? '../logs/fashion-mnist-compression.json', import.meta.url);
 const saved = new URL('../logs/seed-cnn', import.meta.url).pathname;
+const patientSaved = new URL('../logs/patient-teacher', import.meta.url).pathname;
+// Students trained alone by ARMS=alone, for ARMS=distilled (git-ignored).
+const studentsDir = new URL('../../../.scratch/compression-students', import.meta.url).pathname;
+/** Protocol 2's augmentation, also the patient teacher's (protocol 3). */
+const AUGMENTATION = { horizontalFlip: true, widthShiftRange: 0.1, heightShiftRange: 0.1 };
 // Only this run's results; `save` merges them into the file.
 const results: Record<string, unknown> = {};
 const stages = (process.env.STAGES ?? 'quantize,prune-layer,prune-global,distill').split(',');
@@ -97,26 +104,87 @@ for (const scope of ['layer', 'global'] as const) {
   save();
 }
 
+/**
+ * Protocol 3's teacher (README): the seed CNN trained for TEACHER_EPOCHS (20) on protocol 2's augmented views
+ * with a cosine-decayed learning rate; trained once and saved to logs/patient-teacher.
+ */
+async function patientTeacher(): Promise<Model> {
+  if (existsSync(`${patientSaved}/model.json`) && !process.env.OUT) {
+    const model = await loadModel(directoryStore(patientSaved));
+    log(
+      `patient teacher loaded from logs/patient-teacher: test accuracy ${pct(await testAccuracy(model, data.test))}`,
+    );
+    return model;
+  }
+  const epochs = Number(process.env.TEACHER_EPOCHS ?? 20);
+  const model = seedCnn();
+  const batches = augmentedBatches(data.train, { batchSize: 64, seed: 1, augmentation: AUGMENTATION });
+  const history = await train(model, batches, { epochs, cosineDecay: true, examples: data.train.y.shape[0] });
+  const accuracy = await testAccuracy(model, data.test);
+  results.patientTeacher = {
+    params: model.countParams(),
+    epochs,
+    augmentation: AUGMENTATION,
+    learningRate: { cosineDecay: { initialValue: 1e-3, to: 0 } },
+    trainLoss: history.history.loss,
+    testAccuracy: accuracy,
+  };
+  log(`patient teacher: ${model.countParams()} parameters, ${epochs} epochs, test accuracy ${pct(accuracy)}`);
+  save();
+  if (!process.env.OUT) await saveModel(model, directoryStore(patientSaved), { includeOptimizer: false });
+  return model;
+}
+
+if (stages.includes('teacher')) (await patientTeacher()).dispose();
+
 if (stages.includes('distill')) {
   const DISTILL_EPOCHS = Number(process.env.DISTILL_EPOCHS ?? EPOCHS);
   const alpha = Number(process.env.ALPHA ?? DISTILL_ALPHA);
   const temperature = Number(process.env.TEMPERATURE ?? DISTILL_TEMPERATURE);
-  // AUGMENT=1: both students train on the same augmented views (a flip and shifts of up to 10 %).
-  const augmentation = process.env.AUGMENT
-    ? { horizontalFlip: true, widthShiftRange: 0.1, heightShiftRange: 0.1 }
-    : undefined;
+  // PROTOCOL=patient: protocol 3 (README), the patient teacher and cosine-decayed students on plain images.
+  const patient = process.env.PROTOCOL === 'patient';
+  // AUGMENT=1 (protocol 2): both students train on the same augmented views.
+  const augmentation = process.env.AUGMENT ? AUGMENTATION : undefined;
+  // ARMS=alone trains only the students alone (they need no teacher, so they can run while it trains) and
+  // keeps them under .scratch/; ARMS=distilled then trains their distilled twins and compares.
+  const arms = process.env.ARMS ?? 'both';
+  const distillTeacher = arms === 'alone' ? undefined : patient ? await patientTeacher() : teacher;
   // Seed pair s: student weights from seed 10·s + 1, batch order from seed s + 2 (pair 1 is 11 and 3).
   const pairs = (process.env.SEEDS ?? '1').split(',').map(Number);
   for (const pair of pairs) {
-    const d = await distillExperiment(teacher, data, {
+    const options = {
       epochs: DISTILL_EPOCHS,
       alpha,
       temperature,
       studentSeed: 10 * pair + 1,
       shuffleSeed: pair + 2,
       ...(augmentation ? { augmentation } : {}),
+      ...(patient ? { cosineDecay: true } : {}),
       curves: true,
-    });
+    };
+    const kept = `${studentsDir}/${patient ? 'patient' : augmentation ? 'augmented' : 'plain'}-pair-${pair}`;
+    if (arms === 'alone') {
+      const alone = await trainStudentAlone(data, options);
+      await saveModel(alone.model, directoryStore(kept), { includeOptimizer: false });
+      writeFileSync(`${kept}/result.json`, JSON.stringify({ accuracy: alone.accuracy, curve: alone.curve }));
+      log(`seed pair ${pair}, student alone: ${pct(alone.accuracy)}; kept in ${kept}`);
+      log(`  test accuracy by epoch: ${alone.curve!.map(pct).join(', ')}`);
+      alone.model.dispose();
+      continue;
+    }
+    const alone =
+      arms === 'distilled'
+        ? {
+            model: await loadModel(directoryStore(kept)),
+            ...(JSON.parse(readFileSync(`${kept}/result.json`, 'utf8')) as {
+              accuracy: number;
+              curve: number[];
+            }),
+          }
+        : await trainStudentAlone(data, options);
+    const distilled = await trainStudentDistilled(distillTeacher!, data, options);
+    const d = await distillResult(distillTeacher!, alone, distilled, data, options);
+    alone.model.dispose();
     const run = {
       ...d,
       epochs: DISTILL_EPOCHS,
@@ -125,19 +193,27 @@ if (stages.includes('distill')) {
       temperature,
       seedPair: pair,
       ...(augmentation ? { augmentation } : {}),
+      ...(patient ? { protocol: 'patient-teacher', cosineDecay: true } : {}),
     };
     // Every setting tried stays in the log; `distillation` is the run with the example's settings.
     const earlier = existsSync(out) ? (JSON.parse(readFileSync(out, 'utf8')).distillationRuns ?? []) : [];
     results.distillationRuns = [...earlier, run];
-    if (alpha === DISTILL_ALPHA && temperature === DISTILL_TEMPERATURE && pair === 1)
+    if (
+      alpha === DISTILL_ALPHA &&
+      temperature === DISTILL_TEMPERATURE &&
+      pair === 1 &&
+      !augmentation &&
+      !patient
+    )
       results.distillation = run;
     log(
-      `distillation (alpha ${alpha}, T ${temperature}, seed pair ${pair}${augmentation ? ', augmented' : ''}): student ${d.studentParams} parameters (${pct(d.studentParams / d.teacherParams)} of ${d.teacherParams}); alone ${pct(d.studentAloneAccuracy)}, distilled ${pct(d.distilledAccuracy)}`,
+      `distillation (alpha ${alpha}, T ${temperature}, seed pair ${pair}${augmentation ? ', augmented' : ''}${patient ? ', patient teacher' : ''}): student ${d.studentParams} parameters (${pct(d.studentParams / d.teacherParams)} of ${d.teacherParams}); alone ${pct(d.studentAloneAccuracy)}, distilled ${pct(d.distilledAccuracy)}`,
     );
     log(`  test accuracy by epoch, alone:     ${d.curves!.alone.map(pct).join(', ')}`);
     log(`  test accuracy by epoch, distilled: ${d.curves!.distilled.map(pct).join(', ')}`);
     save();
   }
+  if (patient && distillTeacher) distillTeacher.dispose();
 }
 teacher.dispose();
 disposeFashion(data);
