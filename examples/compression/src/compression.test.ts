@@ -8,7 +8,14 @@ import { createGenerator, initBackend } from '@tessera/core';
 import { loadModel, type Model } from '@tessera/layers';
 import { directoryStore } from '@tessera/layers/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { distillExperiment, pruneExperiment, quantizeExperiment, testAccuracy } from './experiments.js';
+import {
+  distillExperiment,
+  pruneExperiment,
+  quantizeExperiment,
+  testAccuracy,
+  trainStudentAlone,
+  trainStudentDistilled,
+} from './experiments.js';
 import { augmentedBatches, disposeFashion, type FashionSplits, loadFashion } from './fashion.js';
 
 let data: FashionSplits;
@@ -94,5 +101,28 @@ describe('Fashion-MNIST seed CNN on a subset (2,000 train, 1,000 test)', () => {
     const hardOnly = await distillExperiment(teacher, data, options);
     expect(hardOnly.distilledAccuracy).toBe(hardOnly.studentAloneAccuracy);
     expect(hardOnly.teacherFit.distilled.kl).toBeCloseTo(hardOnly.teacherFit.alone.kl, 6);
+  });
+
+  // Protocol 3 (README) decays both students' learning rate to 0 along a cosine; the pairing must survive it:
+  // at alpha = 1 the distilled student still matches the one trained alone, and both end at a rate of 0.
+  it('cosine-decayed students: both arms follow the schedule to 0 and stay paired', async () => {
+    const options = {
+      epochs: 1,
+      batchSize: 64,
+      alpha: 1,
+      cosineDecay: true,
+      studentSeed: 21,
+      shuffleSeed: 4,
+    };
+    const alone = await trainStudentAlone(data, options);
+    const distilled = await trainStudentDistilled(teacher, data, options);
+    expect(alone.model.optimizer.learningRate).toBeCloseTo(0, 12);
+    expect(distilled.model.optimizer.learningRate).toBeCloseTo(0, 12);
+    expect(distilled.accuracy).toBe(alone.accuracy);
+    const [a, b] = [alone.model.getWeights(), distilled.model.getWeights()];
+    for (let i = 0; i < a.length; i++) expect(await b[i]!.data()).toEqual(await a[i]!.data());
+    tf.dispose([...a, ...b]);
+    alone.model.dispose();
+    distilled.model.dispose();
   });
 });
