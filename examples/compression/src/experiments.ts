@@ -247,22 +247,18 @@ function studentBatches(data: FashionSplits, options: StudentOptions) {
     : data.train;
 }
 
-/** The student trained alone on the labels. */
-export async function trainStudentAlone(
+/**
+ * A fresh student (seeded `options.studentSeed`) trained by `fit`, which gets the per-epoch test-accuracy
+ * callback when curves are asked for.
+ */
+async function trainStudent(
   data: FashionSplits,
   options: StudentOptions,
+  fit: (model: Model, callbacks: Callback[]) => Promise<unknown>,
 ): Promise<TrainedStudent> {
   const model = studentCnn(options.studentSeed);
   const curve = testAccuracyCurve(model, data.test);
-  await train(model, studentBatches(data, options), {
-    epochs: options.epochs,
-    batchSize: options.batchSize ?? 64,
-    seed: options.shuffleSeed ?? 3,
-    examples: data.train.y.shape[0],
-    ...(options.learningRate ? { learningRate: options.learningRate } : {}),
-    ...(options.cosineDecay ? { cosineDecay: true } : {}),
-    ...(options.curves ? { callbacks: [curve] } : {}),
-  });
+  await fit(model, options.curves ? [curve] : []);
   return {
     model,
     accuracy: await testAccuracy(model, data.test),
@@ -270,38 +266,52 @@ export async function trainStudentAlone(
   };
 }
 
+/** The student trained alone on the labels. */
+export function trainStudentAlone(data: FashionSplits, options: StudentOptions): Promise<TrainedStudent> {
+  return trainStudent(data, options, (model, callbacks) =>
+    train(model, studentBatches(data, options), {
+      epochs: options.epochs,
+      batchSize: options.batchSize ?? 64,
+      seed: options.shuffleSeed ?? 3,
+      examples: data.train.y.shape[0],
+      ...(options.learningRate ? { learningRate: options.learningRate } : {}),
+      ...(options.cosineDecay ? { cosineDecay: true } : {}),
+      callbacks,
+    }),
+  );
+}
+
 /** The same student (same initial weights and batches) distilled from `teacher`. */
-export async function trainStudentDistilled(
+export function trainStudentDistilled(
   teacher: Model,
   data: FashionSplits,
   options: StudentOptions,
 ): Promise<TrainedStudent> {
   const batchSize = options.batchSize ?? 64;
-  const model = studentCnn(options.studentSeed);
-  const distiller = new Distiller({
-    teacher,
-    student: model,
-    alpha: options.alpha ?? 0.1,
-    temperature: options.temperature ?? 4,
+  return trainStudent(data, options, (student, callbacks) => {
+    const distiller = new Distiller({
+      teacher,
+      student,
+      alpha: options.alpha ?? 0.1,
+      temperature: options.temperature ?? 4,
+    });
+    const steps = runSteps(data.train.y.shape[0], batchSize, options.epochs);
+    distiller.compile({
+      optimizer: adam({
+        ...(options.learningRate ? { learningRate: options.learningRate } : {}),
+        ...(options.cosineDecay ? { cosineDecaySteps: steps } : {}),
+      }),
+    });
+    const batches = studentBatches(data, options);
+    return batches instanceof Dataset
+      ? distiller.fit(batches, { epochs: options.epochs, callbacks })
+      : distiller.fit(batches.x, batches.y, {
+          epochs: options.epochs,
+          callbacks,
+          batchSize,
+          seed: options.shuffleSeed ?? 3,
+        });
   });
-  const steps = Math.ceil(data.train.y.shape[0] / batchSize) * options.epochs;
-  distiller.compile({
-    optimizer: adam({
-      ...(options.learningRate ? { learningRate: options.learningRate } : {}),
-      ...(options.cosineDecay ? { cosineDecaySteps: steps } : {}),
-    }),
-  });
-  const curve = testAccuracyCurve(model, data.test);
-  const common = { epochs: options.epochs, ...(options.curves ? { callbacks: [curve] } : {}) };
-  const batches = studentBatches(data, options);
-  await (batches instanceof Dataset
-    ? distiller.fit(batches, common)
-    : distiller.fit(batches.x, batches.y, { ...common, batchSize, seed: options.shuffleSeed ?? 3 }));
-  return {
-    model,
-    accuracy: await testAccuracy(model, data.test),
-    ...(options.curves ? { curve: curve.values } : {}),
-  };
 }
 
 /**
