@@ -73,6 +73,7 @@ export * from './layers/pooling/max-pooling2d.js';
 export type { PoolingConfig, PoolWindow } from './layers/pooling/pool-config.js';
 export { GlobalPoolingLayer, PoolingLayer } from './layers/pooling/pooling-layer.js';
 export * from './layers/recurrent/bidirectional.js';
+export * from './layers/recurrent/gated-recurrent-layer.js';
 export * from './layers/recurrent/gru.js';
 export * from './layers/recurrent/lstm.js';
 export type {

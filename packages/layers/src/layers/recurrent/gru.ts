@@ -1,16 +1,12 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { type ActivationFunction, resolveActivation } from '../../activations/activation.js';
 import { bool } from '../../layer/config-checks.js';
 import type { ForwardContext, LayerInputs } from '../../layer/layer-types.js';
-import type { PluginSpec } from '../../layer/plugin-spec.js';
 import { gruStep } from '../../ops/recurrent-cells.js';
-import type { RecurrentCallOptions, RecurrentConfig } from './recurrent-config.js';
-import { RecurrentLayer } from './recurrent-layer.js';
+import { type GatedRecurrentConfig, GatedRecurrentLayer } from './gated-recurrent-layer.js';
+import type { RecurrentCallOptions } from './recurrent-config.js';
 
 /** Config of {@link GRU}. */
-export interface GRUConfig extends RecurrentConfig {
-  /** Gate activation, default `'sigmoid'`. */
-  recurrentActivation?: PluginSpec;
+export interface GRUConfig extends GatedRecurrentConfig {
   /**
    * Apply the reset gate after the recurrent projection (default true, Keras's default and PyTorch's only
    * form; tfjs-layers supports only false). The bias is then `[2, 3·units]`: input and recurrent biases.
@@ -29,20 +25,12 @@ export interface GRUConfig extends RecurrentConfig {
  * const gru = new GRU({ units: 16, returnSequences: true });
  * ```
  */
-export class GRU extends RecurrentLayer {
-  readonly recurrentActivation: PluginSpec;
+export class GRU extends GatedRecurrentLayer {
   readonly resetAfter: boolean;
-  readonly #recurrentActivation: ActivationFunction;
 
   constructor(config: GRUConfig) {
     super('GRU', config, { gates: 3, states: 1 });
-    this.recurrentActivation = config.recurrentActivation ?? 'sigmoid';
     this.resetAfter = bool(config.resetAfter, true, this.where('resetAfter'));
-    this.#recurrentActivation = resolveActivation(
-      this.recurrentActivation,
-      undefined,
-      this.where('recurrentActivation'),
-    )!;
   }
 
   /** `[2, 3·units]` (input and recurrent biases) with `resetAfter`, else `[3·units]`. */
@@ -63,7 +51,7 @@ export class GRU extends RecurrentLayer {
       const next = gruStep(xw, h!, recurrentKernel, recurrentBias ?? null, {
         resetAfter: this.resetAfter,
         activation: this.activationFn,
-        recurrentActivation: this.#recurrentActivation,
+        recurrentActivation: this.recurrentActivationFn,
         recurrentMask: mask,
       });
       return { output: next, states: [next] };
@@ -73,7 +61,6 @@ export class GRU extends RecurrentLayer {
   protected override layerConfig(): Record<string, unknown> {
     return {
       ...super.layerConfig(),
-      recurrentActivation: this.recurrentActivation,
       resetAfter: this.resetAfter,
     };
   }

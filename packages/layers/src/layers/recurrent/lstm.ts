@@ -1,18 +1,15 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { type ActivationFunction, resolveActivation } from '../../activations/activation.js';
 import type { Initializer } from '../../initializers/initializer.js';
 import { resolveInitializer } from '../../initializers/initializer-plugins.js';
 import { bool } from '../../layer/config-checks.js';
 import type { ForwardContext, LayerInputs } from '../../layer/layer-types.js';
 import type { PluginSpec } from '../../layer/plugin-spec.js';
 import { lstmStep } from '../../ops/recurrent-cells.js';
-import type { RecurrentCallOptions, RecurrentConfig } from './recurrent-config.js';
-import { RecurrentLayer } from './recurrent-layer.js';
+import { type GatedRecurrentConfig, GatedRecurrentLayer } from './gated-recurrent-layer.js';
+import type { RecurrentCallOptions } from './recurrent-config.js';
 
 /** Config of {@link LSTM}. */
-export interface LSTMConfig extends RecurrentConfig {
-  /** Gate activation, default `'sigmoid'`. */
-  recurrentActivation?: PluginSpec;
+export interface LSTMConfig extends GatedRecurrentConfig {
   /** Initialise the forget-gate bias to 1 (Jozefowicz et al. 2015), default true as in Keras. */
   unitForgetBias?: boolean;
 }
@@ -29,20 +26,12 @@ export interface LSTMConfig extends RecurrentConfig {
  * const [last, h, c] = lstm.call(tf.zeros([2, 10, 8])) as tf.Tensor[];
  * ```
  */
-export class LSTM extends RecurrentLayer {
-  readonly recurrentActivation: PluginSpec;
+export class LSTM extends GatedRecurrentLayer {
   readonly unitForgetBias: boolean;
-  readonly #recurrentActivation: ActivationFunction;
 
   constructor(config: LSTMConfig) {
     super('LSTM', config, { gates: 4, states: 2 });
-    this.recurrentActivation = config.recurrentActivation ?? 'sigmoid';
     this.unitForgetBias = bool(config.unitForgetBias, true, this.where('unitForgetBias'));
-    this.#recurrentActivation = resolveActivation(
-      this.recurrentActivation,
-      undefined,
-      this.where('recurrentActivation'),
-    )!;
   }
 
   /** Keras's `unit_forget_bias`: the bias initialiser for the i, c, o gates, ones for the forget gate. */
@@ -62,7 +51,7 @@ export class LSTM extends RecurrentLayer {
   ): tf.Tensor | tf.Tensor[] {
     const recurrentKernel = this.recurrentKernel;
     return this.run(inputs, context, options, this.bias, (xw, [h, c], mask) => {
-      const next = lstmStep(xw, h!, c!, recurrentKernel, this.activationFn, this.#recurrentActivation, mask);
+      const next = lstmStep(xw, h!, c!, recurrentKernel, this.activationFn, this.recurrentActivationFn, mask);
       return { output: next.h, states: [next.h, next.c] };
     });
   }
@@ -70,7 +59,6 @@ export class LSTM extends RecurrentLayer {
   protected override layerConfig(): Record<string, unknown> {
     return {
       ...super.layerConfig(),
-      recurrentActivation: this.recurrentActivation,
       unitForgetBias: this.unitForgetBias,
     };
   }
