@@ -1,14 +1,7 @@
 import type { ChainState } from '../transform/chain.js';
 import { scaleByAdadelta } from '../transform/scale-by-adadelta.js';
 import type { GradientTransform } from '../transform/types.js';
-import {
-  type CommonOptimizerOptions,
-  chainOf,
-  coupledDecay,
-  kerasDecay,
-  learningRateStep,
-  resolveCommon,
-} from './common.js';
+import { type CommonOptimizerOptions, resolveCommon, scaleThenStep } from './common.js';
 
 /** Options of {@link adadelta}. */
 export interface AdadeltaOptions extends CommonOptimizerOptions {
@@ -38,7 +31,5 @@ export function adadelta(options: AdadeltaOptions = {}): GradientTransform<Chain
     rho: c.pick('rho', 0.9, 0.95, { min: 0, max: 1 }),
     epsilon: c.pick('epsilon', 1e-6, 1e-7, { min: 0 }),
   });
-  return c.keras
-    ? chainOf(scale, learningRateStep(c), kerasDecay(c))
-    : chainOf(coupledDecay(c), scale, learningRateStep(c));
+  return scaleThenStep(c, scale);
 }

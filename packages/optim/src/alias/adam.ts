@@ -6,10 +6,10 @@ import type { GradientTransform } from '../transform/types.js';
 import {
   type CommonOptimizerOptions,
   chainOf,
-  coupledDecay,
   kerasDecay,
   learningRateStep,
   resolveCommon,
+  scaleThenStep,
 } from './common.js';
 
 /** Options of {@link adam} and {@link adamw}. */
@@ -54,9 +54,7 @@ function scaling(
 export function adam(options: AdamOptions = {}): GradientTransform<ChainState> {
   const c = resolveCommon('adam', options);
   const scale = scaling('adam', options, c.keras, c.pick);
-  return c.keras
-    ? chainOf(scale, learningRateStep(c), kerasDecay(c))
-    : chainOf(coupledDecay(c), scale, learningRateStep(c));
+  return scaleThenStep(c, scale);
 }
 
 /**

@@ -1,14 +1,7 @@
 import type { ChainState } from '../transform/chain.js';
 import { scaleByAdamax } from '../transform/scale-by-adamax.js';
 import type { GradientTransform } from '../transform/types.js';
-import {
-  type CommonOptimizerOptions,
-  chainOf,
-  coupledDecay,
-  kerasDecay,
-  learningRateStep,
-  resolveCommon,
-} from './common.js';
+import { type CommonOptimizerOptions, resolveCommon, scaleThenStep } from './common.js';
 
 /** Options of {@link adamax}. */
 export interface AdamaxOptions extends CommonOptimizerOptions {
@@ -38,7 +31,5 @@ export function adamax(options: AdamaxOptions = {}): GradientTransform<ChainStat
     epsilon: c.pick('epsilon', 1e-8, 1e-7),
     epsilonPlacement: c.keras ? 'keras' : 'pytorch',
   });
-  return c.keras
-    ? chainOf(scale, learningRateStep(c), kerasDecay(c))
-    : chainOf(coupledDecay(c), scale, learningRateStep(c));
+  return scaleThenStep(c, scale);
 }

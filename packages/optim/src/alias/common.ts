@@ -137,3 +137,17 @@ export function chainOf(
 ): GradientTransform<ChainState> {
   return chain(...parts.filter((p): p is GradientTransform<any> => p !== false));
 }
+
+/**
+ * `scale`, then the learning-rate step, with weight decay where each convention puts it: coupled into the
+ * gradient before the scaling (PyTorch), or decoupled after the step (Keras). The adaptive optimizers whose
+ * learning rate comes last in both conventions share it.
+ */
+export function scaleThenStep(
+  c: ResolvedCommon,
+  scale: GradientTransform<any>,
+): GradientTransform<ChainState> {
+  return c.keras
+    ? chainOf(scale, learningRateStep(c), kerasDecay(c))
+    : chainOf(coupledDecay(c), scale, learningRateStep(c));
+}

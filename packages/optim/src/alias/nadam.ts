@@ -1,14 +1,7 @@
 import type { ChainState } from '../transform/chain.js';
 import { scaleByNadam } from '../transform/scale-by-nadam.js';
 import type { GradientTransform } from '../transform/types.js';
-import {
-  type CommonOptimizerOptions,
-  chainOf,
-  coupledDecay,
-  kerasDecay,
-  learningRateStep,
-  resolveCommon,
-} from './common.js';
+import { type CommonOptimizerOptions, resolveCommon, scaleThenStep } from './common.js';
 
 /** Options of {@link nadam}. */
 export interface NadamOptions extends CommonOptimizerOptions {
@@ -41,7 +34,5 @@ export function nadam(options: NadamOptions = {}): GradientTransform<ChainState>
     epsilon: c.pick('epsilon', 1e-8, 1e-7),
     momentumDecay: c.pick('momentumDecay', 4e-3, 1),
   });
-  return c.keras
-    ? chainOf(scale, learningRateStep(c), kerasDecay(c))
-    : chainOf(coupledDecay(c), scale, learningRateStep(c));
+  return scaleThenStep(c, scale);
 }
