@@ -4,7 +4,7 @@
 // a quarter of the parameters. STAGES=quantize,prune-layer,prune-global,distill picks stages; results merge
 // into logs/fashion-mnist-compression.json as they come.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { initBackend } from '@tessera/core';
+import { initBackend, ValidationError } from '@tessera/core';
 import { loadModel, type Model, saveModel } from '@tessera/layers';
 import { directoryStore } from '@tessera/layers/node';
 import {
@@ -37,6 +37,13 @@ const save = () => {
   const current = existsSync(out) ? JSON.parse(readFileSync(out, 'utf8')) : {};
   writeFileSync(out, `${JSON.stringify({ ...current, ...results }, null, 2)}\n`);
 };
+/** The environment variable `name`, which must be one of `choices` (a typo would silently run another protocol). */
+function oneOf<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+  const value = process.env[name] ?? fallback;
+  if (!(choices as readonly string[]).includes(value))
+    throw ValidationError.expected(`one of ${choices.join(', ')}`, value, `run-all (${name})`);
+  return value as T;
+}
 const pct = (x: number) => `${(x * 100).toFixed(2)} %`;
 
 const backend = await initBackend();
@@ -142,12 +149,12 @@ if (stages.includes('distill')) {
   const alpha = Number(process.env.ALPHA ?? DISTILL_ALPHA);
   const temperature = Number(process.env.TEMPERATURE ?? DISTILL_TEMPERATURE);
   // PROTOCOL=patient: protocol 3 (README), the patient teacher and cosine-decayed students on plain images.
-  const patient = process.env.PROTOCOL === 'patient';
+  const patient = oneOf('PROTOCOL', ['plain', 'patient'], 'plain') === 'patient';
   // AUGMENT=1 (protocol 2): both students train on the same augmented views.
   const augmentation = process.env.AUGMENT ? AUGMENTATION : undefined;
   // ARMS=alone trains only the students alone (they need no teacher, so they can run while it trains) and
   // keeps them under .scratch/; ARMS=distilled then trains their distilled twins and compares.
-  const arms = process.env.ARMS ?? 'both';
+  const arms = oneOf('ARMS', ['both', 'alone', 'distilled'], 'both');
   const distillTeacher = arms === 'alone' ? undefined : patient ? await patientTeacher() : teacher;
   // Seed pair s: student weights from seed 10·s + 1, batch order from seed s + 2 (pair 1 is 11 and 3).
   const pairs = (process.env.SEEDS ?? '1').split(',').map(Number);
